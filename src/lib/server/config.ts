@@ -1,0 +1,70 @@
+/**
+ * Run-time configuration: the only module that reads environment variables.
+ * Every setting is documented in the README's configuration table.
+ */
+import path from 'node:path';
+
+/** The settings the server and command-line tools run with. */
+export interface Config {
+	databasePath: string;
+	migrationsDir: string;
+	seed: 'demo' | 'none';
+	port: number;
+	host: string;
+	publicOrigin: string | null;
+	trustProxy: boolean;
+	pageCacheEntries: number;
+	isDevelopment: boolean;
+}
+
+function parsePort(value: string | undefined, fallback: number): number {
+	if (value === undefined || value === '') return fallback;
+	const port = Number(value);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		throw new Error(`PORT must be a whole number from 0 to 65535, not "${value}". Set PORT or leave it unset for ${fallback}.`);
+	}
+	return port;
+}
+
+function parseOrigin(value: string | undefined): string | null {
+	if (value === undefined || value === '') return null;
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new Error(`PUBLIC_ORIGIN must be an absolute URL such as https://hubs.example.org, not "${value}".`);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new Error(`PUBLIC_ORIGIN must start with https:// or http://, not "${value}".`);
+	}
+	return url.origin;
+}
+
+function parseBoolean(value: string | undefined): boolean {
+	return value === '1' || value === 'true' || value === 'yes';
+}
+
+/** Reads the configuration from an environment (process.env by default). */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	const cwd = process.cwd();
+	const seed = env['SEED'] === 'none' ? 'none' : 'demo';
+	return {
+		databasePath: path.resolve(cwd, env['DATABASE_PATH'] || 'data/community-hubs.db'),
+		migrationsDir: path.resolve(cwd, env['MIGRATIONS_DIR'] || 'db/migrations'),
+		seed,
+		port: parsePort(env['PORT'], 4321),
+		host: env['HOST'] || 'localhost',
+		publicOrigin: parseOrigin(env['PUBLIC_ORIGIN']),
+		trustProxy: parseBoolean(env['TRUST_PROXY']),
+		pageCacheEntries: Math.max(0, Number(env['PAGE_CACHE_ENTRIES'] ?? 2000) || 0),
+		isDevelopment: env['NODE_ENV'] === 'development',
+	};
+}
+
+let cached: Config | null = null;
+
+/** The configuration of this process, read once. */
+export function config(): Config {
+	cached ??= readConfig();
+	return cached;
+}
