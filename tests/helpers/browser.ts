@@ -26,16 +26,42 @@ export async function launchBrowser(): Promise<Browser> {
 	});
 }
 
+const withoutJavaScript = new WeakSet<BrowserContext>();
+
 /** A new browser context (axe needs pages from a context), with JavaScript on or off. */
-export function newContext(browser: Browser, options: { javaScript: boolean; width?: number }): Promise<BrowserContext> {
-	return browser.newContext({
+export async function newContext(browser: Browser, options: { javaScript: boolean; width?: number }): Promise<BrowserContext> {
+	const context = await browser.newContext({
 		javaScriptEnabled: options.javaScript,
 		viewport: { width: options.width ?? 1024, height: 800 },
 	});
+	if (!options.javaScript) withoutJavaScript.add(context);
+	return context;
 }
 
-/** The WCAG 2.2 A and AA violations axe-core finds on the page, as readable lines. */
+/**
+ * The WCAG 2.2 A and AA violations axe-core finds on the page, as readable lines. axe runs as a
+ * script in the page, so for a page shown with JavaScript off, the very same HTML is checked in a
+ * twin page (same URL, same viewport, JavaScript on for axe only, the page's own scripts blocked).
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
+	const context = page.context();
+	if (!withoutJavaScript.has(context)) return runAxe(page);
+	const html = await page.content();
+	const url = page.url();
+	const browser = context.browser()!;
+	const twinContext = await browser.newContext({ viewport: page.viewportSize() ?? { width: 1024, height: 800 } });
+	try {
+		const twin = await twinContext.newPage();
+		await twin.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+		await twin.route(/\.m?js(\?|$)/, (route) => route.abort());
+		await twin.goto(url);
+		return await runAxe(twin);
+	} finally {
+		await twinContext.close();
+	}
+}
+
+async function runAxe(page: Page): Promise<string[]> {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
 	return results.violations.map(
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`,
