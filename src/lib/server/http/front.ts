@@ -32,7 +32,7 @@ export function createFront(options: FrontOptions): (req: IncomingMessage, res: 
 						res.end();
 						return;
 					}
-					res.writeHead(page.status, [...page.headers.flat(), 'Content-Length', String(page.body.byteLength)]);
+					res.writeHead(page.status, page.rawHeaders);
 					res.end(method === 'HEAD' ? undefined : page.body);
 					return;
 				}

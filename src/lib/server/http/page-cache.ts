@@ -19,6 +19,8 @@ export interface CachedPage {
 	status: number;
 	headers: [string, string][];
 	body: Uint8Array;
+	/** The headers as one flat list, with Content-Length, ready for writeHead. */
+	rawHeaders?: string[];
 }
 
 interface Store {
@@ -46,8 +48,13 @@ export function directoryEtag(buildId: string, contentVersion: number, today: st
 	return `"${buildId}-${contentVersion}-${today}"`;
 }
 
+// A path and query made only of these characters, with no dot segment, is left unchanged by URL
+// parsing, so the hot path can skip the parse.
+const PLAIN_PATH = /^\/[\w\-/]*(\?[\w\-=&%+.~]*)?$/;
+
 /** The cache key of a request path: its path and query, normalised as URL parsing does. */
 export function pageKey(pathAndQuery: string): string {
+	if (PLAIN_PATH.test(pathAndQuery)) return pathAndQuery;
 	const url = new URL(pathAndQuery, 'http://cache.invalid');
 	return url.pathname + url.search;
 }
@@ -69,7 +76,7 @@ export function putCachedPage(pageKeyValue: string, page: CachedPage): void {
 	const s = store();
 	if (s.limit === 0) return;
 	s.entries.delete(pageKeyValue);
-	s.entries.set(pageKeyValue, page);
+	s.entries.set(pageKeyValue, { ...page, rawHeaders: [...page.headers.flat(), 'Content-Length', String(page.body.byteLength)] });
 	trim(s);
 }
 

@@ -2,14 +2,21 @@
  * The content version: a number raised by every change to published directory content, so that
  * cached pages and ETags built from it change on the next request.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database.ts';
+
+// The content version is read on every request (by the page cache), so its statement is prepared once.
+const versionStatements = new WeakMap<Db, Statement>();
 
 /** The current content version (0 for a database that has never held content). */
 export function getContentVersion(db: Db): number {
-	const row = db.$client.prepare("select value from meta where key = 'content_version'").get() as
-		| { value: string }
-		| undefined;
-	return row ? Number(row.value) : 0;
+	let statement = versionStatements.get(db);
+	if (!statement) {
+		statement = db.$client.prepare("select value from meta where key = 'content_version'").pluck();
+		versionStatements.set(db, statement);
+	}
+	const value = statement.get() as string | undefined;
+	return value === undefined ? 0 : Number(value);
 }
 
 /** Raises the content version by one and returns the new value. */
