@@ -22,10 +22,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		configured = true;
 	}
 	const { request } = context;
-	if (isCrossSiteRequest(request.method, request.headers, context.url.origin, settings.publicOrigin)) {
+	if (
+		isCrossSiteRequest(request.method, request.headers, context.url.origin, settings.publicOrigin)
+	) {
 		return new Response('This form was sent from another website, so it was not accepted.', {
 			status: 403,
-			headers: { 'Content-Type': 'text/plain; charset=utf-8', ...Object.fromEntries(SECURITY_HEADERS) },
+			headers: {
+				'Content-Type': 'text/plain; charset=utf-8',
+				...Object.fromEntries(SECURITY_HEADERS),
+			},
 		});
 	}
 	const db = getDatabase();
@@ -51,7 +56,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	response.headers.set('ETag', etag);
 	response.headers.set('Cache-Control', 'no-cache');
 	const body = new Uint8Array(await response.arrayBuffer());
-	const headers = [...response.headers.entries()].filter(([name]) => name !== 'content-length' && name !== 'set-cookie');
+	const headers = [...response.headers.entries()].filter(
+		([name]) => name !== 'content-length' && name !== 'set-cookie',
+	);
 	putCachedPage(pageKey(context.url.pathname + context.url.search), {
 		etag,
 		contentVersion: context.locals.contentVersion,
@@ -61,7 +68,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		body,
 	});
 	if (etagMatches(request.headers.get('if-none-match'), etag)) {
-		return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': 'no-cache' } });
+		return new Response(null, {
+			status: 304,
+			headers: { ETag: etag, 'Cache-Control': 'no-cache' },
+		});
 	}
 	return new Response(body, { status: 200, headers: response.headers });
 });

@@ -10,8 +10,14 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium) && process.getuid?.() === 0) {
-	console.log('Chromium is missing: installing Debian’s chromium package for the end-to-end tests.');
-	spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
+	console.log(
+		'Chromium is missing: installing Debian’s chromium package for the end-to-end tests.',
+	);
+	spawnSync(
+		'sh',
+		['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'],
+		{ stdio: 'inherit' },
+	);
 }
 
 const report = path.join(root, 'tests/.results/vitest.json');
@@ -26,14 +32,30 @@ const args = [
 	`--outputFile.json=${report}`,
 	...process.argv.slice(2),
 ];
-const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+const run = spawnSync(process.execPath, args, {
+	cwd: root,
+	stdio: 'inherit',
+	env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
 
 let passed = 0;
 let failed = 0;
 if (fs.existsSync(report)) {
-	const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; numPendingTests: number; numTodoTests: number };
+	const json = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+		numPassedTests: number;
+		numFailedTests: number;
+		numTotalTests: number;
+		numPendingTests: number;
+		numTodoTests: number;
+	};
 	passed = json.numPassedTests;
-	failed = json.numFailedTests + (json.numTotalTests - json.numPassedTests - json.numFailedTests - json.numPendingTests - json.numTodoTests);
+	failed =
+		json.numFailedTests +
+		(json.numTotalTests -
+			json.numPassedTests -
+			json.numFailedTests -
+			json.numPendingTests -
+			json.numTodoTests);
 } else {
 	failed = 1;
 }

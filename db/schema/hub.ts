@@ -62,7 +62,10 @@ export const hubAccessFeatures = sqliteTable(
 			.references(() => hubs.id, { onDelete: 'cascade' }),
 		feature: text('feature').notNull(),
 	},
-	(t) => [primaryKey({ columns: [t.hubId, t.feature] }), index('hub_access_feature_idx').on(t.feature)],
+	(t) => [
+		primaryKey({ columns: [t.hubId, t.feature] }),
+		index('hub_access_feature_idx').on(t.feature),
+	],
 );
 
 /**

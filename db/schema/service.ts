@@ -47,7 +47,10 @@ export const serviceHubs = sqliteTable(
 			.notNull()
 			.references(() => hubs.id, { onDelete: 'cascade' }),
 	},
-	(t) => [primaryKey({ columns: [t.serviceId, t.hubId] }), index('service_hub_hub_idx').on(t.hubId)],
+	(t) => [
+		primaryKey({ columns: [t.serviceId, t.hubId] }),
+		index('service_hub_hub_idx').on(t.hubId),
+	],
 );
 
 /** The themes a service covers. */
@@ -61,5 +64,8 @@ export const serviceThemes = sqliteTable(
 			.notNull()
 			.references(() => themes.id, { onDelete: 'cascade' }),
 	},
-	(t) => [primaryKey({ columns: [t.serviceId, t.themeId] }), index('service_theme_theme_idx').on(t.themeId)],
+	(t) => [
+		primaryKey({ columns: [t.serviceId, t.themeId] }),
+		index('service_theme_theme_idx').on(t.themeId),
+	],
 );

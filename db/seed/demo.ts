@@ -38,11 +38,17 @@ function monthsBefore(date: string, months: number): string {
 }
 
 /** Public holidays in Glasgow for the year of `today` and the next one (fixed and computed dates). */
-export function demoPublicHolidays(today: string): { startsOn: string; endsOn: string; reason: string }[] {
+export function demoPublicHolidays(
+	today: string,
+): { startsOn: string; endsOn: string; reason: string }[] {
 	const year = Number(today.slice(0, 4));
 	const result: { startsOn: string; endsOn: string; reason: string }[] = [];
 	for (const y of [year, year + 1]) {
-		result.push({ startsOn: `${y}-01-01`, endsOn: `${y}-01-02`, reason: 'New Year public holiday' });
+		result.push({
+			startsOn: `${y}-01-01`,
+			endsOn: `${y}-01-02`,
+			reason: 'New Year public holiday',
+		});
 		// Glasgow Fair: the third Monday in July, with the Friday before.
 		const julyFirst = new Date(Date.UTC(y, 6, 1)).getUTCDay();
 		const firstMonday = 1 + ((8 - julyFirst) % 7);
@@ -86,7 +92,15 @@ export function seedDemoData(db: Db, now: Date): void {
 			const id = demoId('theme', t.slug);
 			themeIds.set(t.slug, id);
 			tx.insert(themes)
-				.values({ id, slug: t.slug, name: t.name, summary: t.summary, description: t.description, sensitive: t.sensitive ?? false, sortOrder: i })
+				.values({
+					id,
+					slug: t.slug,
+					name: t.name,
+					summary: t.summary,
+					description: t.description,
+					sensitive: t.sensitive ?? false,
+					sortOrder: i,
+				})
 				.run();
 		});
 		const hubIds = new Map<string, string>();
@@ -122,7 +136,8 @@ export function seedDemoData(db: Db, now: Date): void {
 			for (const [weekday, opensAt, closesAt] of h.hours) {
 				tx.insert(hubOpeningHours).values({ hubId: id, weekday, opensAt, closesAt }).run();
 			}
-			for (const feature of h.access) tx.insert(hubAccessFeatures).values({ hubId: id, feature }).run();
+			for (const feature of h.access)
+				tx.insert(hubAccessFeatures).values({ hubId: id, feature }).run();
 		});
 		SERVICES.forEach((s, i) => {
 			const id = demoId('service', s.slug);
@@ -149,13 +164,24 @@ export function seedDemoData(db: Db, now: Date): void {
 					updatedAt: stamp,
 				})
 				.run();
-			for (const t of s.themes) tx.insert(serviceThemes).values({ serviceId: id, themeId: themeIds.get(t)! }).run();
+			for (const t of s.themes)
+				tx.insert(serviceThemes)
+					.values({ serviceId: id, themeId: themeIds.get(t)! })
+					.run();
 			for (const h of s.hubs) {
-				tx.insert(serviceHubs).values({ id: demoId('service-hub', `${s.slug}@${h}`), serviceId: id, hubId: hubIds.get(h)! }).run();
+				tx.insert(serviceHubs)
+					.values({
+						id: demoId('service-hub', `${s.slug}@${h}`),
+						serviceId: id,
+						hubId: hubIds.get(h)!,
+					})
+					.run();
 			}
 		});
 		for (const holiday of demoPublicHolidays(today)) {
-			tx.insert(closures).values({ id: demoId('closure', holiday.startsOn), hubId: null, ...holiday }).run();
+			tx.insert(closures)
+				.values({ id: demoId('closure', holiday.startsOn), hubId: null, ...holiday })
+				.run();
 		}
 		const refurbStart = addDays(today, 9);
 		tx.insert(closures)

@@ -16,11 +16,20 @@ import { getContentVersion } from '../lib/server/queries/meta.ts';
 const settings = config();
 const entry = path.resolve('dist/server/entry.mjs');
 if (!fs.existsSync(entry)) {
-	console.log(JSON.stringify({ level: 'info', msg: 'No build found: building the site first (npm run build).' }));
-	const built = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-		stdio: 'inherit',
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-	});
+	console.log(
+		JSON.stringify({
+			level: 'info',
+			msg: 'No build found: building the site first (npm run build).',
+		}),
+	);
+	const built = spawnSync(
+		process.execPath,
+		[path.resolve('node_modules/astro/bin/astro.mjs'), 'build'],
+		{
+			stdio: 'inherit',
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+		},
+	);
 	if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
@@ -37,14 +46,21 @@ server.keepAliveTimeout = 5000;
 server.listen(settings.port, settings.host, () => {
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : settings.port;
-	console.log(JSON.stringify({ level: 'info', msg: `Listening on http://${settings.host}:${port}`, port }));
+	console.log(
+		JSON.stringify({ level: 'info', msg: `Listening on http://${settings.host}:${port}`, port }),
+	);
 });
 
 let stopping = false;
 function stop(signal: string): void {
 	if (stopping) return;
 	stopping = true;
-	console.log(JSON.stringify({ level: 'info', msg: `Received ${signal}: finishing requests in flight, then closing the database.` }));
+	console.log(
+		JSON.stringify({
+			level: 'info',
+			msg: `Received ${signal}: finishing requests in flight, then closing the database.`,
+		}),
+	);
 	server.close(() => {
 		closeDatabase();
 		process.exit(0);

@@ -7,6 +7,9 @@ export const GET: APIRoute = () => {
 		getDatabase().$client.prepare('select 1').get();
 		return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
 	} catch {
-		return Response.json({ status: 'unavailable', reason: 'database' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+		return Response.json(
+			{ status: 'unavailable', reason: 'database' },
+			{ status: 503, headers: { 'Cache-Control': 'no-store' } },
+		);
 	}
 };

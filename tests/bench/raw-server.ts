@@ -14,7 +14,9 @@ interface Recording {
 }
 
 const recordings = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as Recording[];
-const byPath = new Map(recordings.map((r) => [r.path, { ...r, bytes: Buffer.from(r.body, 'base64') }]));
+const byPath = new Map(
+	recordings.map((r) => [r.path, { ...r, bytes: Buffer.from(r.body, 'base64') }]),
+);
 
 const server = http.createServer((req, res) => {
 	const r = byPath.get(req.url ?? '');

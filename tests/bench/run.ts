@@ -16,10 +16,18 @@ const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const connections = 50;
 const pinning = os.cpus().length >= 2 && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
-const pin = (cpu: number, cmd: string[]): string[] => (pinning ? ['taskset', '-c', String(cpu), ...cmd] : cmd);
+const pin = (cpu: number, cmd: string[]): string[] =>
+	pinning ? ['taskset', '-c', String(cpu), ...cmd] : cmd;
 
-function start(cmd: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-	const child = spawn(cmd[0]!, cmd.slice(1), { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function start(
+	cmd: string[],
+	env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number }> {
+	const child = spawn(cmd[0]!, cmd.slice(1), {
+		cwd: root,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	let out = '';
 	return new Promise((resolve, reject) => {
 		child.stdout!.on('data', (d: Buffer) => {
@@ -54,33 +62,78 @@ function cpuSeconds(pid: number): number {
 function load(url: string, server?: ChildProcess): Result {
 	const cpuBefore = server ? cpuSeconds(server.pid!) : Number.NaN;
 	const started = Date.now();
-	const [cmd, ...args] = pin(1, [node, path.join(root, 'node_modules/autocannon/autocannon.js'), '-c', String(connections), '-d', String(seconds), '--json', url]);
+	const [cmd, ...args] = pin(1, [
+		node,
+		path.join(root, 'node_modules/autocannon/autocannon.js'),
+		'-c',
+		String(connections),
+		'-d',
+		String(seconds),
+		'--json',
+		url,
+	]);
 	const run = spawnSync(cmd!, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-	const json = JSON.parse(run.stdout) as { requests: { average: number; total: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number };
+	const json = JSON.parse(run.stdout) as {
+		requests: { average: number; total: number };
+		latency: { p50: number; p99: number };
+		errors: number;
+		non2xx: number;
+	};
 	const cpuUsed = cpuSeconds(server?.pid ?? 0) - cpuBefore;
 	const cpu = cpuUsed / ((Date.now() - started) / 1000);
-	return { cpu, cpuPerRequest: (cpuUsed / json.requests.total) * 1e6, rps: json.requests.average, p50: json.latency.p50, p99: json.latency.p99, errors: json.errors + json.non2xx };
+	return {
+		cpu,
+		cpuPerRequest: (cpuUsed / json.requests.total) * 1e6,
+		rps: json.requests.average,
+		p50: json.latency.p50,
+		p99: json.latency.p99,
+		errors: json.errors + json.non2xx,
+	};
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 if (!fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) {
-	spawnSync(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+	spawnSync(node, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+	});
 }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hubs-bench-'));
-const app = await start(pin(0, [node, 'src/cli/serve.ts']), { PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: path.join(tmp, 'bench.db'), BOOKING_RATE_LIMIT: '0' });
+const app = await start(pin(0, [node, 'src/cli/serve.ts']), {
+	PORT: '0',
+	HOST: '127.0.0.1',
+	DATABASE_PATH: path.join(tmp, 'bench.db'),
+	BOOKING_RATE_LIMIT: '0',
+});
 const paths = ['/hubs', '/hubs/govan-riverside-hub'];
 const recordings = [];
 for (const p of paths) {
 	const res = await fetch(`http://127.0.0.1:${app.port}${p}`);
-	const headers = [...res.headers.entries()].filter(([k]) => !['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k));
-	recordings.push({ path: p, status: res.status, headers, body: Buffer.from(await res.arrayBuffer()).toString('base64') });
+	const headers = [...res.headers.entries()].filter(
+		([k]) =>
+			!['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k),
+	);
+	recordings.push({
+		path: p,
+		status: res.status,
+		headers,
+		body: Buffer.from(await res.arrayBuffer()).toString('base64'),
+	});
 }
 fs.writeFileSync(path.join(tmp, 'recordings.json'), JSON.stringify(recordings));
-const raw = await start(pin(0, [node, 'tests/bench/raw-server.ts', path.join(tmp, 'recordings.json')]), {});
+const raw = await start(
+	pin(0, [node, 'tests/bench/raw-server.ts', path.join(tmp, 'recordings.json')]),
+	{},
+);
 
-console.log(`Directory pages: ${connections} connections, ${rounds} rounds of ${seconds} s per server, alternating; CPU pinning: ${pinning ? 'servers on CPU 0, load generator on CPU 1' : 'not available'}`);
-console.log('| page | server | requests/s (median) | p50 ms | p99 ms | errors | server CPU busy | server CPU µs/request | ratio (requests/s) |');
+console.log(
+	`Directory pages: ${connections} connections, ${rounds} rounds of ${seconds} s per server, alternating; CPU pinning: ${pinning ? 'servers on CPU 0, load generator on CPU 1' : 'not available'}`,
+);
+console.log(
+	'| page | server | requests/s (median) | p50 ms | p99 ms | errors | server CPU busy | server CPU µs/request | ratio (requests/s) |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const p of paths) {
 	const bytes = Buffer.from(recordings.find((r) => r.path === p)!.body, 'base64').byteLength;
@@ -93,9 +146,15 @@ for (const p of paths) {
 		ours.push(load(`http://127.0.0.1:${app.port}${p}`, app.child));
 	}
 	const row = (name: string, rs: Result[], ratio: string) =>
-		console.log(`| ${p} (${bytes} bytes) | ${name} | ${Math.round(median(rs.map((r) => r.rps)))} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${rs.reduce((n, r) => n + r.errors, 0)} | ${Math.round(median(rs.map((r) => r.cpu)) * 100)}% | ${Math.round(median(rs.map((r) => r.cpuPerRequest)))} | ${ratio} |`);
+		console.log(
+			`| ${p} (${bytes} bytes) | ${name} | ${Math.round(median(rs.map((r) => r.rps)))} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${rs.reduce((n, r) => n + r.errors, 0)} | ${Math.round(median(rs.map((r) => r.cpu)) * 100)}% | ${Math.round(median(rs.map((r) => r.cpuPerRequest)))} | ${ratio} |`,
+		);
 	row('raw node:http', base, '1.00');
-	row('community-hubs', ours, (median(ours.map((r) => r.rps)) / median(base.map((r) => r.rps))).toFixed(2));
+	row(
+		'community-hubs',
+		ours,
+		(median(ours.map((r) => r.rps)) / median(base.map((r) => r.rps))).toFixed(2),
+	);
 }
 
 app.child.kill('SIGTERM');

@@ -32,7 +32,9 @@ describe.each([false, true])('the directory with JavaScript %s', (javaScript) =>
 		const page = await context.newPage();
 		try {
 			await page.goto(`${server.url}/`);
-			await expect(page.title()).resolves.toBe('Find local help at a community hub - Community hubs');
+			await expect(page.title()).resolves.toBe(
+				'Find local help at a community hub - Community hubs',
+			);
 			await expectAccessible(page);
 			expect(await page.getByRole('link', { name: 'Welfare and benefits' }).count()).toBe(1);
 			expect(await page.getByRole('link', { name: 'Govan' }).count()).toBe(1);
@@ -47,14 +49,20 @@ describe.each([false, true])('the directory with JavaScript %s', (javaScript) =>
 			await page.getByRole('button', { name: 'Apply filters' }).click();
 			await page.waitForURL(/theme=food-and-nutrition/);
 			expect(page.url()).toContain('area=castlemilk');
-			await expect(page.getByRole('heading', { level: 2, name: '2 hubs found' }).count()).resolves.toBe(1);
+			await expect(
+				page.getByRole('heading', { level: 2, name: '2 hubs found' }).count(),
+			).resolves.toBe(1);
 			await expectAccessible(page);
 
 			await page.getByRole('link', { name: 'Croftfoot Community Kitchen' }).click();
 			await page.waitForURL(/\/hubs\/croftfoot-community-kitchen$/);
-			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Croftfoot Community Kitchen');
+			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+				'Croftfoot Community Kitchen',
+			);
 			await expect(page.getByRole('heading', { name: 'Opening hours' }).count()).resolves.toBe(1);
-			await expect(page.getByRole('link', { name: /Open Croftfoot Community Kitchen in a map/ }).count()).resolves.toBe(1);
+			await expect(
+				page.getByRole('link', { name: /Open Croftfoot Community Kitchen in a map/ }).count(),
+			).resolves.toBe(1);
 			await expect(page.getByText('Information last reviewed').count()).resolves.toBe(1);
 			await expectAccessible(page);
 
@@ -89,7 +97,9 @@ describe('every directory page', () => {
 		try {
 			await page.goto(server.url + path);
 			await expectAccessible(page);
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			);
 			expect(overflow).toBeLessThanOrEqual(0);
 		} finally {
 			await context.close();
@@ -104,7 +114,9 @@ describe('keyboard and safety', () => {
 		try {
 			await page.goto(`${server.url}/hubs`);
 			await page.keyboard.press('Tab');
-			expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+			expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+				'Skip to main content',
+			);
 			await page.keyboard.press('Enter');
 			expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
 		} finally {
@@ -138,7 +150,9 @@ describe('keyboard and safety', () => {
 			expect(await leave.getAttribute('href')).toMatch(/^https:\/\//);
 			await page.keyboard.press('Tab');
 			await page.keyboard.press('Tab');
-			expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Leave this site quickly');
+			expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+				'Leave this site quickly',
+			);
 			await page.goto(`${server.url}/themes/housing`);
 			expect(await page.getByRole('link', { name: 'Leave this site quickly' }).count()).toBe(0);
 		} finally {

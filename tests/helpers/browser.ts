@@ -9,7 +9,9 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** Launches Chromium headless, with the flags this sandbox needs. */
 export async function launchBrowser(): Promise<Browser> {
 	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`Chromium was not found at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
+		throw new Error(
+			`Chromium was not found at ${CHROMIUM}. Install it with: apt-get install -y chromium`,
+		);
 	}
 	return chromium.launch({
 		executablePath: CHROMIUM,
@@ -29,7 +31,10 @@ export async function launchBrowser(): Promise<Browser> {
 const withoutJavaScript = new WeakSet<BrowserContext>();
 
 /** A new browser context (axe needs pages from a context), with JavaScript on or off. */
-export async function newContext(browser: Browser, options: { javaScript: boolean; width?: number }): Promise<BrowserContext> {
+export async function newContext(
+	browser: Browser,
+	options: { javaScript: boolean; width?: number },
+): Promise<BrowserContext> {
 	const context = await browser.newContext({
 		javaScriptEnabled: options.javaScript,
 		viewport: { width: options.width ?? 1024, height: 800 },
@@ -49,10 +54,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	const html = await page.content();
 	const url = page.url();
 	const browser = context.browser()!;
-	const twinContext = await browser.newContext({ viewport: page.viewportSize() ?? { width: 1024, height: 800 } });
+	const twinContext = await browser.newContext({
+		viewport: page.viewportSize() ?? { width: 1024, height: 800 },
+	});
 	try {
 		const twin = await twinContext.newPage();
-		await twin.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+		await twin.route(url, (route) =>
+			route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+		);
 		await twin.route(/\.m?js(\?|$)/, (route) => route.abort());
 		await twin.goto(url);
 		return await runAxe(twin);
@@ -62,8 +71,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 async function runAxe(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
 	return results.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`,
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes
+				.map((n) => n.target.join(' '))
+				.slice(0, 3)
+				.join('; ')})`,
 	);
 }

@@ -11,12 +11,18 @@ let built = false;
 export default function setup(): void {
 	if (built) return;
 	const root = path.resolve(import.meta.dirname, '../..');
-	if (process.env['SKIP_BUILD'] === '1' && fs.existsSync(path.join(root, 'dist/server/entry.mjs'))) return;
-	const result = spawnSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-		cwd: root,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-	});
-	if (result.status !== 0) throw new Error('The site did not build (npm run build), so the tests cannot run.');
+	if (process.env['SKIP_BUILD'] === '1' && fs.existsSync(path.join(root, 'dist/server/entry.mjs')))
+		return;
+	const result = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
+		{
+			cwd: root,
+			stdio: ['ignore', 'ignore', 'inherit'],
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+		},
+	);
+	if (result.status !== 0)
+		throw new Error('The site did not build (npm run build), so the tests cannot run.');
 	built = true;
 }

@@ -24,7 +24,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 	child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
 	child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
 	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${output}`)), 60_000);
+		const timer = setTimeout(
+			() => reject(new Error(`Server did not start in time:\n${output}`)),
+			60_000,
+		);
 		child.on('exit', (code) => reject(new Error(`Server exited with ${code}:\n${output}`)));
 		child.stdout!.on('data', () => {
 			const match = /"port":(\d+)/.exec(output);

@@ -17,7 +17,11 @@ export function tempDir(prefix = 'hubs-test-'): { dir: string; cleanup: () => vo
 }
 
 /** Opens a new database file in a temp directory, with demo data unless told otherwise. */
-export function tempDatabase(seed: 'demo' | 'none' = 'demo'): { db: Db; path: string; cleanup: () => void } {
+export function tempDatabase(seed: 'demo' | 'none' = 'demo'): {
+	db: Db;
+	path: string;
+	cleanup: () => void;
+} {
 	const { dir, cleanup } = tempDir();
 	const file = path.join(dir, 'test.db');
 	const db = openDatabase({ path: file, migrationsDir: MIGRATIONS, seed, now: FIXED_NOW });

@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertSupportedNode, isEmpty, openDatabase } from '../../src/lib/server/db/open-database.ts';
+import {
+	assertSupportedNode,
+	isEmpty,
+	openDatabase,
+} from '../../src/lib/server/db/open-database.ts';
 import { getContentVersion, isDemoData } from '../../src/lib/server/queries/meta.ts';
 import { FIXED_NOW, MIGRATIONS, tempDatabase, tempDir } from '../helpers/temp-db.ts';
 
@@ -39,10 +43,25 @@ describe('openDatabase', () => {
 		const { dir, cleanup } = tempDir();
 		cleanups.push(cleanup);
 		const file = path.join(dir, 'nested', 'folder', 'hubs.db');
-		openDatabase({ path: file, migrationsDir: MIGRATIONS, seed: 'none', now: FIXED_NOW }).$client.close();
-		const again = openDatabase({ path: file, migrationsDir: MIGRATIONS, seed: 'none', now: FIXED_NOW });
-		const tables = again.$client.prepare("select name from sqlite_master where type = 'table'").pluck().all();
-		expect(tables).toEqual(expect.arrayContaining(['hub', 'service', 'theme', 'area', 'closure', 'hub_search']));
+		openDatabase({
+			path: file,
+			migrationsDir: MIGRATIONS,
+			seed: 'none',
+			now: FIXED_NOW,
+		}).$client.close();
+		const again = openDatabase({
+			path: file,
+			migrationsDir: MIGRATIONS,
+			seed: 'none',
+			now: FIXED_NOW,
+		});
+		const tables = again.$client
+			.prepare("select name from sqlite_master where type = 'table'")
+			.pluck()
+			.all();
+		expect(tables).toEqual(
+			expect.arrayContaining(['hub', 'service', 'theme', 'area', 'closure', 'hub_search']),
+		);
 		expect(isEmpty(again)).toBe(true);
 		again.$client.close();
 	});
@@ -59,14 +78,25 @@ describe('openDatabase', () => {
 		const count = () => db.$client.prepare('select count(*) from hub').pluck().get();
 		const before = count();
 		db.$client.prepare("update hub set name = 'Changed' where slug = 'govan-riverside-hub'").run();
-		openDatabase({ path: file, migrationsDir: MIGRATIONS, seed: 'demo', now: FIXED_NOW }).$client.close();
+		openDatabase({
+			path: file,
+			migrationsDir: MIGRATIONS,
+			seed: 'demo',
+			now: FIXED_NOW,
+		}).$client.close();
 		expect(count()).toBe(before);
-		expect(db.$client.prepare("select name from hub where slug = 'govan-riverside-hub'").pluck().get()).toBe('Changed');
+		expect(
+			db.$client.prepare("select name from hub where slug = 'govan-riverside-hub'").pluck().get(),
+		).toBe('Changed');
 	});
 
 	it('enforces foreign keys', () => {
 		const { db } = demo();
-		expect(() => db.$client.prepare("insert into service_theme (service_id, theme_id) values ('nope', 'nope')").run()).toThrow(/FOREIGN KEY/);
+		expect(() =>
+			db.$client
+				.prepare("insert into service_theme (service_id, theme_id) values ('nope', 'nope')")
+				.run(),
+		).toThrow(/FOREIGN KEY/);
 	});
 });
 
@@ -75,7 +105,9 @@ describe('the demonstration data set', () => {
 		const { db } = demo();
 		const n = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
 		expect(n("select count(*) from hub where status = 'published'")).toBeGreaterThanOrEqual(15);
-		expect(n("select count(distinct area_id) from hub where status = 'published'")).toBeGreaterThanOrEqual(6);
+		expect(
+			n("select count(distinct area_id) from hub where status = 'published'"),
+		).toBeGreaterThanOrEqual(6);
 		expect(n("select count(*) from service where status = 'published'")).toBeGreaterThanOrEqual(50);
 		expect(isDemoData(db)).toBe(true);
 		expect(getContentVersion(db)).toBeGreaterThan(0);
@@ -96,13 +128,18 @@ describe('the demonstration data set', () => {
 	it('uses only drama-range phone numbers, example.org emails and real-format postcodes', () => {
 		const { db } = demo();
 		const phones = db.$client
-			.prepare('select phone from hub union all select phone from service union all select phone from organisation')
+			.prepare(
+				'select phone from hub union all select phone from service union all select phone from organisation',
+			)
 			.pluck()
 			.all() as (string | null)[];
 		for (const phone of phones.filter((p) => p !== null)) {
 			expect(phone).toMatch(/^0141 496 0\d{3}$/);
 		}
-		const emails = db.$client.prepare('select email from hub union all select email from service').pluck().all() as string[];
+		const emails = db.$client
+			.prepare('select email from hub union all select email from service')
+			.pluck()
+			.all() as string[];
 		for (const email of emails) expect(email).toMatch(/@example\.org$/);
 		const postcodes = db.$client.prepare('select postcode from hub').pluck().all() as string[];
 		for (const postcode of postcodes) expect(postcode).toMatch(/^G\d{1,2} \d[A-Z]{2}$/);
@@ -111,16 +148,37 @@ describe('the demonstration data set', () => {
 	it('gives every record a UUID that is the same in every demo database', () => {
 		const a = demo();
 		const b = demo();
-		const ids = (db: typeof a.db) => db.$client.prepare('select id from hub union all select id from service union all select id from service_hub').pluck().all();
+		const ids = (db: typeof a.db) =>
+			db.$client
+				.prepare(
+					'select id from hub union all select id from service union all select id from service_hub',
+				)
+				.pluck()
+				.all();
 		expect(ids(a.db)).toEqual(ids(b.db));
-		for (const id of ids(a.db) as string[]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+		for (const id of ids(a.db) as string[])
+			expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 	});
 
 	it('has city-wide closures and one hub closure, and a last-reviewed date on every hub and service', () => {
 		const { db } = demo();
-		expect(db.$client.prepare("select count(*) from closure where hub_id is null and reason = 'St Andrew’s Day'").pluck().get()).toBeGreaterThan(0);
-		expect(db.$client.prepare('select count(*) from closure where hub_id is not null').pluck().get()).toBe(1);
-		expect(db.$client.prepare("select count(*) from hub where last_reviewed_on not glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'").pluck().get()).toBe(0);
+		expect(
+			db.$client
+				.prepare("select count(*) from closure where hub_id is null and reason = 'St Andrew’s Day'")
+				.pluck()
+				.get(),
+		).toBeGreaterThan(0);
+		expect(
+			db.$client.prepare('select count(*) from closure where hub_id is not null').pluck().get(),
+		).toBe(1);
+		expect(
+			db.$client
+				.prepare(
+					"select count(*) from hub where last_reviewed_on not glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'",
+				)
+				.pluck()
+				.get(),
+		).toBe(0);
 	});
 
 	it('can be read by another connection while open (WAL)', () => {

@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_QUERY, parseHubQuery, type HubQuery } from '../../src/lib/domain/search/hub-query.ts';
+import {
+	EMPTY_QUERY,
+	parseHubQuery,
+	type HubQuery,
+} from '../../src/lib/domain/search/hub-query.ts';
 import type { Db } from '../../src/lib/server/db/open-database.ts';
-import { countHubs, getHubBySlug, getHubListPage, getThemeBySlug, listAreas, listThemes, searchHubs } from '../../src/lib/server/queries/directory.ts';
+import {
+	countHubs,
+	getHubBySlug,
+	getHubListPage,
+	getThemeBySlug,
+	listAreas,
+	listThemes,
+	searchHubs,
+} from '../../src/lib/server/queries/directory.ts';
 import { bumpContentVersion } from '../../src/lib/server/queries/meta.ts';
 import { reindexHub } from '../../src/lib/server/queries/search-index.ts';
 import { tempDatabase } from '../helpers/temp-db.ts';
@@ -16,7 +28,11 @@ afterAll(() => cleanup());
 const q = (s: string): HubQuery => parseHubQuery(new URLSearchParams(s));
 const names = (s: string) => searchHubs(db, q(s)).hubs.map((h) => h.slug);
 const count = (s: string) => countHubs(db, q(s));
-const sql = (text: string, ...params: unknown[]) => db.$client.prepare(text).pluck().all(...params) as string[];
+const sql = (text: string, ...params: unknown[]) =>
+	db.$client
+		.prepare(text)
+		.pluck()
+		.all(...params) as string[];
 
 describe('hub search filters, checked against the data with plain SQL', () => {
 	it('lists every published hub by name with no filters', () => {
@@ -24,7 +40,9 @@ describe('hub search filters, checked against the data with plain SQL', () => {
 	});
 
 	it('filters by area', () => {
-		expect(names('area=govan').sort()).toEqual(sql("select h.slug from hub h join area a on a.id = h.area_id where a.slug = 'govan'").sort());
+		expect(names('area=govan').sort()).toEqual(
+			sql("select h.slug from hub h join area a on a.id = h.area_id where a.slug = 'govan'").sort(),
+		);
 	});
 
 	it('filters by theme: hubs running a published service with that theme', () => {
@@ -39,7 +57,9 @@ describe('hub search filters, checked against the data with plain SQL', () => {
 
 	it('filters by day open', () => {
 		expect(names('day=sunday')).toEqual(['alexandra-park-pavilion']);
-		expect(count('day=saturday')).toBe(sql('select distinct hub_id from hub_opening_hours where weekday = 6').length);
+		expect(count('day=saturday')).toBe(
+			sql('select distinct hub_id from hub_opening_hours where weekday = 6').length,
+		);
 	});
 
 	it('requires every chosen accessibility feature', () => {
@@ -55,12 +75,16 @@ describe('hub search filters, checked against the data with plain SQL', () => {
 		// Maxwell Square's only domestic-abuse-only service (safety planning) needs a referral, but its
 		// domestic abuse support does not, so it stays; a theme whose only service needs referral drops.
 		expect(names('theme=domestic-abuse&referral=none')).toContain('maxwell-square-rooms');
-		db.$client.prepare("update service set referral_needed = 1 where slug = 'domestic-abuse-support'").run();
+		db.$client
+			.prepare("update service set referral_needed = 1 where slug = 'domestic-abuse-support'")
+			.run();
 		try {
 			expect(names('theme=domestic-abuse&referral=none')).toEqual([]);
 			expect(names('theme=domestic-abuse')).toContain('maxwell-square-rooms');
 		} finally {
-			db.$client.prepare("update service set referral_needed = 0 where slug = 'domestic-abuse-support'").run();
+			db.$client
+				.prepare("update service set referral_needed = 0 where slug = 'domestic-abuse-support'")
+				.run();
 		}
 	});
 
@@ -74,11 +98,16 @@ describe('hub search filters, checked against the data with plain SQL', () => {
 describe('free-text search', () => {
 	it('matches hub names, service names and descriptions, and theme names', () => {
 		expect(names('q=Govan Riverside')[0]).toBe('govan-riverside-hub');
-		expect(names('q=memory cafe').sort()).toEqual(['elder-park-community-rooms', 'ruchill-good-neighbours']);
-		expect(names('q=bailiff').sort()).toEqual(sql(
-			`select distinct h.slug from hub h join service_hub sh on sh.hub_id = h.id join service s on s.id = sh.service_id
+		expect(names('q=memory cafe').sort()).toEqual([
+			'elder-park-community-rooms',
+			'ruchill-good-neighbours',
+		]);
+		expect(names('q=bailiff').sort()).toEqual(
+			sql(
+				`select distinct h.slug from hub h join service_hub sh on sh.hub_id = h.id join service s on s.id = sh.service_id
 			 where s.slug = 'money-and-debt-advice'`,
-		).sort());
+			).sort(),
+		);
 		expect(count('q=employability')).toBeGreaterThan(0);
 	});
 
@@ -144,8 +173,12 @@ describe('empty results and pages', () => {
 
 describe('only published records are public', () => {
 	it('hides a draft service from hub and theme pages and from search', () => {
-		expect(getHubBySlug(db, 'sandyhills-community-flat')!.services.map((s) => s.slug)).not.toContain('bereavement-support');
-		expect(getThemeBySlug(db, 'mental-health-and-recovery')!.services.map((s) => s.slug)).not.toContain('bereavement-support');
+		expect(
+			getHubBySlug(db, 'sandyhills-community-flat')!.services.map((s) => s.slug),
+		).not.toContain('bereavement-support');
+		expect(
+			getThemeBySlug(db, 'mental-health-and-recovery')!.services.map((s) => s.slug),
+		).not.toContain('bereavement-support');
 		expect(count('q=bereaved')).toBe(0);
 	});
 
@@ -158,7 +191,11 @@ describe('only published records are public', () => {
 			expect(getHubBySlug(db, 'ruchill-good-neighbours')).toBeNull();
 			expect(names('')).not.toContain('ruchill-good-neighbours');
 			expect(names('q=Ruchill')).toEqual([]);
-			expect(getThemeBySlug(db, 'food-and-nutrition')!.services.flatMap((s) => s.hubs.map((h) => h.slug))).not.toContain('ruchill-good-neighbours');
+			expect(
+				getThemeBySlug(db, 'food-and-nutrition')!.services.flatMap((s) =>
+					s.hubs.map((h) => h.slug),
+				),
+			).not.toContain('ruchill-good-neighbours');
 		} finally {
 			db.$client.prepare("update hub set status = 'published' where id = ?").run(id);
 			reindexHub(db, id);
@@ -174,10 +211,14 @@ describe('hub and theme details', () => {
 		expect(hub.area).toEqual({ slug: 'drumchapel', name: 'Drumchapel' });
 		expect(hub.openingHours).toHaveLength(3);
 		expect(hub.accessFeatures).toEqual(['quiet-space', 'step-free']);
-		expect(hub.closures.some((c) => !c.allHubs && c.reason === 'Closed for redecoration')).toBe(true);
+		expect(hub.closures.some((c) => !c.allHubs && c.reason === 'Closed for redecoration')).toBe(
+			true,
+		);
 		expect(hub.closures.some((c) => c.allHubs)).toBe(true);
 		expect(hub.services.map((s) => s.slug)).toContain('recovery-cafe');
-		expect(hub.services.find((s) => s.slug === 'anxiety-management-course')!.referralNeeded).toBe(true);
+		expect(hub.services.find((s) => s.slug === 'anxiety-management-course')!.referralNeeded).toBe(
+			true,
+		);
 	});
 
 	it('returns null for a slug that does not exist', () => {
@@ -189,7 +230,10 @@ describe('hub and theme details', () => {
 		const theme = getThemeBySlug(db, 'crisis-prevention')!;
 		expect(theme.sensitive).toBe(true);
 		const larder = theme.services.find((s) => s.slug === 'community-larder')!;
-		expect(larder.hubs.map((h) => h.slug).sort()).toEqual(['easterhouse-bridge-hub', 'sandyhills-community-flat']);
+		expect(larder.hubs.map((h) => h.slug).sort()).toEqual([
+			'easterhouse-bridge-hub',
+			'sandyhills-community-flat',
+		]);
 	});
 
 	it('lists themes in order and areas with their hub counts', () => {

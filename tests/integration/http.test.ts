@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDate } from '../../src/lib/domain/time.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
-const DIRECTORY_PAGES = ['/', '/hubs', '/hubs?theme=housing&area=easterhouse', '/hubs/govan-riverside-hub', '/themes', '/themes/crisis-prevention', '/accessibility', '/privacy'];
+const DIRECTORY_PAGES = [
+	'/',
+	'/hubs',
+	'/hubs?theme=housing&area=easterhouse',
+	'/hubs/govan-riverside-hub',
+	'/themes',
+	'/themes/crisis-prevention',
+	'/accessibility',
+	'/privacy',
+];
 
 describe('the production server with demo data', () => {
 	let server: RunningServer;
@@ -14,20 +23,23 @@ describe('the production server with demo data', () => {
 		await server.stop();
 	});
 
-	it.each(DIRECTORY_PAGES)('serves %s with an ETag, no-cache, security headers and no script', async (path) => {
-		const res = await fetch(server.url + path);
-		expect(res.status).toBe(200);
-		expect(res.headers.get('cache-control')).toBe('no-cache');
-		expect(res.headers.get('etag')).toContain(londonDate(new Date()));
-		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-		expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-		expect(res.headers.get('x-frame-options')).toBe('DENY');
-		const html = await res.text();
-		expect(html).not.toContain('<script');
-		expect(html).toContain('Demonstration data');
-		expect(html.match(/<h1[ >]/g)).toHaveLength(1);
-		expect(html).toContain('Samaritans');
-	});
+	it.each(DIRECTORY_PAGES)(
+		'serves %s with an ETag, no-cache, security headers and no script',
+		async (path) => {
+			const res = await fetch(server.url + path);
+			expect(res.status).toBe(200);
+			expect(res.headers.get('cache-control')).toBe('no-cache');
+			expect(res.headers.get('etag')).toContain(londonDate(new Date()));
+			expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+			expect(res.headers.get('x-frame-options')).toBe('DENY');
+			const html = await res.text();
+			expect(html).not.toContain('<script');
+			expect(html).toContain('Demonstration data');
+			expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+			expect(html).toContain('Samaritans');
+		},
+	);
 
 	it('answers a revalidation with 304 and no body, and serves repeat views from the cache', async () => {
 		const first = await fetch(`${server.url}/hubs/govan-riverside-hub`);
@@ -35,7 +47,9 @@ describe('the production server with demo data', () => {
 		const body = await first.text();
 		const again = await fetch(`${server.url}/hubs/govan-riverside-hub`);
 		expect(await again.text()).toBe(body);
-		const revalidated = await fetch(`${server.url}/hubs/govan-riverside-hub`, { headers: { 'If-None-Match': etag } });
+		const revalidated = await fetch(`${server.url}/hubs/govan-riverside-hub`, {
+			headers: { 'If-None-Match': etag },
+		});
 		expect(revalidated.status).toBe(304);
 		expect(await revalidated.text()).toBe('');
 		const head = await fetch(`${server.url}/hubs/govan-riverside-hub`, { method: 'HEAD' });
@@ -49,10 +63,18 @@ describe('the production server with demo data', () => {
 		expect(await before.text()).toContain('Elder Park Community Rooms');
 		// Another connection changes the content and raises the content version, as publishing does.
 		const writer = new Database(server.databasePath);
-		writer.prepare("update hub set summary = 'Newly refurbished rooms beside the park.' where slug = 'elder-park-community-rooms'").run();
-		writer.prepare("update meta set value = cast(value as integer) + 1 where key = 'content_version'").run();
+		writer
+			.prepare(
+				"update hub set summary = 'Newly refurbished rooms beside the park.' where slug = 'elder-park-community-rooms'",
+			)
+			.run();
+		writer
+			.prepare("update meta set value = cast(value as integer) + 1 where key = 'content_version'")
+			.run();
 		writer.close();
-		const after = await fetch(`${server.url}/hubs/elder-park-community-rooms`, { headers: { 'If-None-Match': etag } });
+		const after = await fetch(`${server.url}/hubs/elder-park-community-rooms`, {
+			headers: { 'If-None-Match': etag },
+		});
 		expect(after.status).toBe(200);
 		expect(after.headers.get('etag')).not.toBe(etag);
 		expect(await after.text()).toContain('Newly refurbished rooms beside the park.');
@@ -98,11 +120,23 @@ describe('the production server with demo data', () => {
 	});
 
 	it('refuses a cross-site POST with 403, and lets a same-origin one through', async () => {
-		const cross = await fetch(`${server.url}/hubs`, { method: 'POST', headers: { Origin: 'https://evil.example' }, body: 'x=1' });
+		const cross = await fetch(`${server.url}/hubs`, {
+			method: 'POST',
+			headers: { Origin: 'https://evil.example' },
+			body: 'x=1',
+		});
 		expect(cross.status).toBe(403);
-		const nullOrigin = await fetch(`${server.url}/hubs`, { method: 'POST', headers: { Origin: 'null' }, body: 'x=1' });
+		const nullOrigin = await fetch(`${server.url}/hubs`, {
+			method: 'POST',
+			headers: { Origin: 'null' },
+			body: 'x=1',
+		});
 		expect(nullOrigin.status).toBe(403);
-		const same = await fetch(`${server.url}/hubs`, { method: 'POST', headers: { Origin: server.url }, body: 'x=1' });
+		const same = await fetch(`${server.url}/hubs`, {
+			method: 'POST',
+			headers: { Origin: server.url },
+			body: 'x=1',
+		});
 		expect(same.status).not.toBe(403);
 	});
 });
@@ -124,9 +158,17 @@ describe('run-time configuration', () => {
 	it('with PUBLIC_ORIGIN checks posts against the public address, read at run time', async () => {
 		const server = await startServer({ PUBLIC_ORIGIN: 'https://hubs.example.org' });
 		try {
-			const internal = await fetch(`${server.url}/hubs`, { method: 'POST', headers: { Origin: server.url }, body: 'x=1' });
+			const internal = await fetch(`${server.url}/hubs`, {
+				method: 'POST',
+				headers: { Origin: server.url },
+				body: 'x=1',
+			});
 			expect(internal.status).toBe(403);
-			const pub = await fetch(`${server.url}/hubs`, { method: 'POST', headers: { Origin: 'https://hubs.example.org' }, body: 'x=1' });
+			const pub = await fetch(`${server.url}/hubs`, {
+				method: 'POST',
+				headers: { Origin: 'https://hubs.example.org' },
+				body: 'x=1',
+			});
 			expect(pub.status).not.toBe(403);
 		} finally {
 			await server.stop();
@@ -135,7 +177,9 @@ describe('run-time configuration', () => {
 
 	it('stops cleanly on SIGTERM', async () => {
 		const server = await startServer();
-		const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
+		const exited = new Promise<number | null>((resolve) =>
+			server.process.once('exit', (code) => resolve(code)),
+		);
 		server.process.kill('SIGTERM');
 		expect(await exited).toBe(0);
 		await server.stop();

@@ -18,7 +18,11 @@ function files(dir: string): string[] {
 
 function imports(file: string): string[] {
 	const text = fs.readFileSync(file, 'utf8');
-	return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => (m[1] ?? m[2])!);
+	return [
+		...text.matchAll(
+			/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+		),
+	].map((m) => (m[1] ?? m[2])!);
 }
 
 function resolved(file: string, spec: string): string {
@@ -70,7 +74,10 @@ describe('dependency rule', () => {
 
 	it('reads environment variables only in config.ts', () => {
 		const offences = files(path.join(root, 'src')).filter(
-			(f) => !f.endsWith(path.join('lib', 'server', 'config.ts')) && !f.includes(`${path.sep}cli${path.sep}`) && /process\.env/.test(fs.readFileSync(f, 'utf8')),
+			(f) =>
+				!f.endsWith(path.join('lib', 'server', 'config.ts')) &&
+				!f.includes(`${path.sep}cli${path.sep}`) &&
+				/process\.env/.test(fs.readFileSync(f, 'utf8')),
 		);
 		expect(offences.map((f) => path.relative(root, f))).toEqual([]);
 	});

@@ -14,8 +14,22 @@ describe('readConfig', () => {
 	});
 
 	it('reads every setting', () => {
-		const c = readConfig({ PORT: '8080', HOST: '0.0.0.0', SEED: 'none', DATABASE_PATH: '/srv/hubs.db', PUBLIC_ORIGIN: 'https://hubs.example.org/', TRUST_PROXY: 'true' });
-		expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', seed: 'none', databasePath: '/srv/hubs.db', publicOrigin: 'https://hubs.example.org', trustProxy: true });
+		const c = readConfig({
+			PORT: '8080',
+			HOST: '0.0.0.0',
+			SEED: 'none',
+			DATABASE_PATH: '/srv/hubs.db',
+			PUBLIC_ORIGIN: 'https://hubs.example.org/',
+			TRUST_PROXY: 'true',
+		});
+		expect(c).toMatchObject({
+			port: 8080,
+			host: '0.0.0.0',
+			seed: 'none',
+			databasePath: '/srv/hubs.db',
+			publicOrigin: 'https://hubs.example.org',
+			trustProxy: true,
+		});
 	});
 
 	it.each([

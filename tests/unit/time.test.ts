@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatLongDate, formatTime, londonDate, londonTime, nextLondonMidnight, weekdayOf } from '../../src/lib/domain/time.ts';
+import {
+	addDays,
+	formatLongDate,
+	formatTime,
+	londonDate,
+	londonTime,
+	nextLondonMidnight,
+	weekdayOf,
+} from '../../src/lib/domain/time.ts';
 
 describe('Europe/London dates', () => {
 	it.each([
@@ -15,10 +23,16 @@ describe('Europe/London dates', () => {
 	});
 
 	it('finds the next local midnight in summer and winter', () => {
-		expect(nextLondonMidnight(new Date('2026-07-01T12:00:00Z')).toISOString()).toBe('2026-07-01T23:00:00.000Z');
-		expect(nextLondonMidnight(new Date('2026-11-23T12:00:00Z')).toISOString()).toBe('2026-11-24T00:00:00.000Z');
+		expect(nextLondonMidnight(new Date('2026-07-01T12:00:00Z')).toISOString()).toBe(
+			'2026-07-01T23:00:00.000Z',
+		);
+		expect(nextLondonMidnight(new Date('2026-11-23T12:00:00Z')).toISOString()).toBe(
+			'2026-11-24T00:00:00.000Z',
+		);
 		// 00:30 on the 25th in London; that day has 25 hours, and midnight after it is 00:00 GMT.
-		expect(nextLondonMidnight(new Date('2026-10-24T23:30:00Z')).toISOString()).toBe('2026-10-26T00:00:00.000Z');
+		expect(nextLondonMidnight(new Date('2026-10-24T23:30:00Z')).toISOString()).toBe(
+			'2026-10-26T00:00:00.000Z',
+		);
 	});
 
 	it('does calendar arithmetic across month and year ends', () => {

@@ -21,7 +21,9 @@ function parsePort(value: string | undefined, fallback: number): number {
 	if (value === undefined || value === '') return fallback;
 	const port = Number(value);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
-		throw new Error(`PORT must be a whole number from 0 to 65535, not "${value}". Set PORT or leave it unset for ${fallback}.`);
+		throw new Error(
+			`PORT must be a whole number from 0 to 65535, not "${value}". Set PORT or leave it unset for ${fallback}.`,
+		);
 	}
 	return port;
 }
@@ -32,7 +34,9 @@ function parseOrigin(value: string | undefined): string | null {
 	try {
 		url = new URL(value);
 	} catch {
-		throw new Error(`PUBLIC_ORIGIN must be an absolute URL such as https://hubs.example.org, not "${value}".`);
+		throw new Error(
+			`PUBLIC_ORIGIN must be an absolute URL such as https://hubs.example.org, not "${value}".`,
+		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new Error(`PUBLIC_ORIGIN must start with https:// or http://, not "${value}".`);

@@ -1,19 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { closureOn, upcomingClosures, weekTimetable, type Closure } from '../../../src/lib/domain/directory/opening-hours.ts';
+import {
+	closureOn,
+	upcomingClosures,
+	weekTimetable,
+	type Closure,
+} from '../../../src/lib/domain/directory/opening-hours.ts';
 
 const periods = [
 	{ weekday: 1, opensAt: '13:00', closesAt: '17:00' },
 	{ weekday: 1, opensAt: '09:00', closesAt: '12:00' },
 	{ weekday: 3, opensAt: '10:00', closesAt: '16:00' },
 ];
-const stAndrews: Closure = { startsOn: '2026-11-30', endsOn: '2026-11-30', reason: 'St Andrew’s Day', allHubs: true };
-const refurb: Closure = { startsOn: '2026-11-24', endsOn: '2026-11-26', reason: 'Redecoration', allHubs: false };
+const stAndrews: Closure = {
+	startsOn: '2026-11-30',
+	endsOn: '2026-11-30',
+	reason: 'St Andrew’s Day',
+	allHubs: true,
+};
+const refurb: Closure = {
+	startsOn: '2026-11-24',
+	endsOn: '2026-11-26',
+	reason: 'Redecoration',
+	allHubs: false,
+};
 
 describe('weekTimetable', () => {
 	const week = weekTimetable(periods, [stAndrews, refurb], '2026-11-25'); // a Wednesday
 
 	it('lists the seven days Monday first, with periods in time order', () => {
-		expect(week.map((d) => d.name)).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+		expect(week.map((d) => d.name)).toEqual([
+			'Monday',
+			'Tuesday',
+			'Wednesday',
+			'Thursday',
+			'Friday',
+			'Saturday',
+			'Sunday',
+		]);
 		expect(week[0]!.periods).toEqual([
 			{ opensAt: '09:00', closesAt: '12:00' },
 			{ opensAt: '13:00', closesAt: '17:00' },
@@ -43,7 +66,12 @@ describe('closures', () => {
 	});
 
 	it('lists closures that have not ended yet, soonest first', () => {
-		const past: Closure = { startsOn: '2026-01-01', endsOn: '2026-01-02', reason: 'New Year', allHubs: true };
+		const past: Closure = {
+			startsOn: '2026-01-01',
+			endsOn: '2026-01-02',
+			reason: 'New Year',
+			allHubs: true,
+		};
 		expect(upcomingClosures([stAndrews, past, refurb], '2026-11-26')).toEqual([refurb, stAndrews]);
 	});
 });

@@ -15,7 +15,12 @@ describe('isCrossSiteRequest', () => {
 		['POST', {}, null, false],
 		['POST', { origin: 'https://hubs.example.org' }, 'https://hubs.example.org', false],
 		['POST', { origin: 'http://localhost:4321' }, 'https://hubs.example.org', true],
-	] as const)('%s with %j (PUBLIC_ORIGIN %s) is cross-site: %s', (method, h, publicOrigin, expected) => {
-		expect(isCrossSiteRequest(method, headers(h), 'http://localhost:4321', publicOrigin)).toBe(expected);
-	});
+	] as const)(
+		'%s with %j (PUBLIC_ORIGIN %s) is cross-site: %s',
+		(method, h, publicOrigin, expected) => {
+			expect(isCrossSiteRequest(method, headers(h), 'http://localhost:4321', publicOrigin)).toBe(
+				expected,
+			);
+		},
+	);
 });

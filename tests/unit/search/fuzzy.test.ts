@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowedEdits, buildMatchExpression, editDistance, searchWords, Vocabulary } from '../../../src/lib/domain/search/fuzzy.ts';
+import {
+	allowedEdits,
+	buildMatchExpression,
+	editDistance,
+	searchWords,
+	Vocabulary,
+} from '../../../src/lib/domain/search/fuzzy.ts';
 
 describe('editDistance', () => {
 	it.each([
@@ -44,7 +50,15 @@ describe('searchWords', () => {
 });
 
 describe('Vocabulary and match expressions', () => {
-	const vocabulary = new Vocabulary(['benefits', 'benefit', 'befriending', 'tablet', 'food', 'fool', 'employability']);
+	const vocabulary = new Vocabulary([
+		'benefits',
+		'benefit',
+		'befriending',
+		'tablet',
+		'food',
+		'fool',
+		'employability',
+	]);
 
 	it('finds words one edit away for words of 5 to 7 letters, and two for 8 or more', () => {
 		expect(vocabulary.closeWords('tablt')).toEqual(['tablet']);
@@ -59,7 +73,9 @@ describe('Vocabulary and match expressions', () => {
 	});
 
 	it('builds an AND of alternatives, each word also matching as a prefix', () => {
-		expect(buildMatchExpression('benifits food', vocabulary)).toBe('("benifits"* OR "benefit" OR "benefits") AND "food"*');
+		expect(buildMatchExpression('benifits food', vocabulary)).toBe(
+			'("benifits"* OR "benefit" OR "benefits") AND "food"*',
+		);
 	});
 
 	it('quotes words so that FTS5 operators in the text are searched as words', () => {

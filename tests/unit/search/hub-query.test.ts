@@ -15,7 +15,11 @@ const parse = (s: string) => parseHubQuery(new URLSearchParams(s));
 
 describe('parseHubQuery', () => {
 	it('reads every filter', () => {
-		expect(parse('q=+lunch++club+&theme=food-and-nutrition&area=govan&day=friday&access=parking&access=step-free&referral=none&page=2')).toEqual({
+		expect(
+			parse(
+				'q=+lunch++club+&theme=food-and-nutrition&area=govan&day=friday&access=parking&access=step-free&referral=none&page=2',
+			),
+		).toEqual({
 			text: 'lunch club',
 			theme: 'food-and-nutrition',
 			area: 'govan',
@@ -49,7 +53,9 @@ describe('parseHubQuery', () => {
 
 describe('hubQueryToParams', () => {
 	it('round-trips through the URL', () => {
-		const query = parse('q=tablet&theme=housing&area=govan&day=monday&access=hearing-loop&referral=none&page=3');
+		const query = parse(
+			'q=tablet&theme=housing&area=govan&day=monday&access=hearing-loop&referral=none&page=3',
+		);
 		expect(parseHubQuery(hubQueryToParams(query))).toEqual(query);
 	});
 
@@ -71,7 +77,9 @@ describe('activeFilters and suggestions', () => {
 	it('suggests dropping the filters that would find something, most results first', () => {
 		const counts: Record<string, number> = { text: 0, area: 3, day: 1 };
 		const suggestions = suggestLoosening(query, (q) => {
-			const dropped = activeFilters(query).find((f) => JSON.stringify(f.without) === JSON.stringify(q))!;
+			const dropped = activeFilters(query).find(
+				(f) => JSON.stringify(f.without) === JSON.stringify(q),
+			)!;
 			return counts[dropped.key]!;
 		});
 		expect(suggestions.map((s) => [s.key, s.count])).toEqual([
@@ -81,7 +89,10 @@ describe('activeFilters and suggestions', () => {
 	});
 
 	it('describes filters in words', () => {
-		const names = { themes: new Map([['housing', 'Housing']]), areas: new Map([['govan', 'Govan']]) };
+		const names = {
+			themes: new Map([['housing', 'Housing']]),
+			areas: new Map([['govan', 'Govan']]),
+		};
 		const q = { ...query, theme: 'housing', access: ['parking' as const] };
 		expect(describeFilter('area', q, names)).toBe('in Govan');
 		expect(describeFilter('day', q, names)).toBe('open on Sunday');

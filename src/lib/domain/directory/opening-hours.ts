@@ -64,5 +64,7 @@ export function weekTimetable(
 
 /** Closures that have not ended by `today`, soonest first. */
 export function upcomingClosures(closures: readonly Closure[], today: string): Closure[] {
-	return closures.filter((c) => c.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+	return closures
+		.filter((c) => c.endsOn >= today)
+		.sort((a, b) => a.startsOn.localeCompare(b.startsOn));
 }

@@ -135,7 +135,9 @@ export function describeFilter(key: FilterKey, query: HubQuery, names: FilterNam
 		case 'day':
 			return `open on ${query.day ? WEEKDAYS[query.day - 1]!.name : 'this day'}`;
 		case 'access':
-			return query.access.length === 1 ? 'with the accessibility feature you chose' : `with all ${query.access.length} accessibility features you chose`;
+			return query.access.length === 1
+				? 'with the accessibility feature you chose'
+				: `with all ${query.access.length} accessibility features you chose`;
 		case 'noReferral':
 			return 'with no referral needed';
 	}

@@ -57,7 +57,9 @@ export function openDatabase(options: OpenOptions): Db {
 /** Whether the database holds no hubs, services or themes yet. */
 export function isEmpty(db: Db): boolean {
 	const row = db.$client
-		.prepare('select (select count(*) from hub) + (select count(*) from service) + (select count(*) from theme) as n')
+		.prepare(
+			'select (select count(*) from hub) + (select count(*) from service) + (select count(*) from theme) as n',
+		)
 		.get() as { n: number };
 	return row.n === 0;
 }
@@ -73,7 +75,11 @@ export function getDatabase(): Db {
 	const holder = globalThis as Holder;
 	if (!holder[shared]) {
 		const c = config();
-		holder[shared] = openDatabase({ path: c.databasePath, migrationsDir: c.migrationsDir, seed: c.seed });
+		holder[shared] = openDatabase({
+			path: c.databasePath,
+			migrationsDir: c.migrationsDir,
+			seed: c.seed,
+		});
 	}
 	return holder[shared];
 }

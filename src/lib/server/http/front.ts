@@ -14,10 +14,16 @@ export interface FrontOptions {
 }
 
 /** Builds the request listener. */
-export function createFront(options: FrontOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createFront(
+	options: FrontOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
 	return (req, res) => {
 		const method = req.method;
-		if ((method === 'GET' || method === 'HEAD') && req.url !== undefined && !req.url.startsWith('/_')) {
+		if (
+			(method === 'GET' || method === 'HEAD') &&
+			req.url !== undefined &&
+			!req.url.startsWith('/_')
+		) {
 			let key: string | null = null;
 			try {
 				key = pageKey(req.url);

@@ -60,7 +60,11 @@ export function pageKey(pathAndQuery: string): string {
 }
 
 /** The cached page for a key, if it was rendered for this content version and date. */
-export function getCachedPage(pageKeyValue: string, contentVersion: number, today: string): CachedPage | null {
+export function getCachedPage(
+	pageKeyValue: string,
+	contentVersion: number,
+	today: string,
+): CachedPage | null {
 	const entries = store().entries;
 	const page = entries.get(pageKeyValue);
 	if (!page) return null;
@@ -76,7 +80,10 @@ export function putCachedPage(pageKeyValue: string, page: CachedPage): void {
 	const s = store();
 	if (s.limit === 0) return;
 	s.entries.delete(pageKeyValue);
-	s.entries.set(pageKeyValue, { ...page, rawHeaders: [...page.headers.flat(), 'Content-Length', String(page.body.byteLength)] });
+	s.entries.set(pageKeyValue, {
+		...page,
+		rawHeaders: [...page.headers.flat(), 'Content-Length', String(page.body.byteLength)],
+	});
 	trim(s);
 }
 

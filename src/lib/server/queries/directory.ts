@@ -124,7 +124,10 @@ export function listAreas(db: Db): AreaSummary[] {
 		.all() as AreaSummary[];
 }
 
-function searchSql(db: Db, query: HubQuery): { from: string; where: string[]; params: unknown[]; ranked: boolean } {
+function searchSql(
+	db: Db,
+	query: HubQuery,
+): { from: string; where: string[]; params: unknown[]; ranked: boolean } {
 	const params: unknown[] = [];
 	const where = ["h.status = 'published'"];
 	let from = 'hub h join area a on a.id = h.area_id';
@@ -132,7 +135,8 @@ function searchSql(db: Db, query: HubQuery): { from: string; where: string[]; pa
 	const match = query.text ? buildMatchExpression(query.text, getVocabulary(db)) : null;
 	if (query.text && match === null) where.push('0');
 	if (match) {
-		from += ' join (select hub_id, rank from hub_search where hub_search match ?) m on m.hub_id = h.id';
+		from +=
+			' join (select hub_id, rank from hub_search where hub_search match ?) m on m.hub_id = h.id';
 		params.push(match);
 		ranked = true;
 	}
@@ -141,11 +145,15 @@ function searchSql(db: Db, query: HubQuery): { from: string; where: string[]; pa
 		params.push(query.area);
 	}
 	if (query.day) {
-		where.push('exists (select 1 from hub_opening_hours o where o.hub_id = h.id and o.weekday = ?)');
+		where.push(
+			'exists (select 1 from hub_opening_hours o where o.hub_id = h.id and o.weekday = ?)',
+		);
 		params.push(query.day);
 	}
 	for (const feature of query.access) {
-		where.push('exists (select 1 from hub_access_feature f where f.hub_id = h.id and f.feature = ?)');
+		where.push(
+			'exists (select 1 from hub_access_feature f where f.hub_id = h.id and f.feature = ?)',
+		);
 		params.push(feature);
 	}
 	if (query.theme || query.noReferral) {
@@ -154,7 +162,8 @@ function searchSql(db: Db, query: HubQuery): { from: string; where: string[]; pa
 		let service =
 			"select 1 from service_hub sh join service s on s.id = sh.service_id and s.status = 'published'";
 		if (query.theme) {
-			service += ' join service_theme st on st.service_id = s.id join theme t on t.id = st.theme_id and t.slug = ?';
+			service +=
+				' join service_theme st on st.service_id = s.id join theme t on t.id = st.theme_id and t.slug = ?';
 			params.push(query.theme);
 		}
 		service += ' where sh.hub_id = h.id';
@@ -168,7 +177,9 @@ function searchSql(db: Db, query: HubQuery): { from: string; where: string[]; pa
 export function countHubs(db: Db, query: HubQuery): number {
 	const q = searchSql(db, query);
 	return (
-		db.$client.prepare(`select count(*) as n from ${q.from} where ${q.where.join(' and ')}`).get(...q.params) as {
+		db.$client
+			.prepare(`select count(*) as n from ${q.from} where ${q.where.join(' and ')}`)
+			.get(...q.params) as {
 			n: number;
 		}
 	).n;
@@ -178,15 +189,21 @@ export function countHubs(db: Db, query: HubQuery): number {
 export function searchHubs(db: Db, query: HubQuery): HubSearchResult {
 	const q = searchSql(db, query);
 	const where = q.where.join(' and ');
-	const total = (db.$client.prepare(`select count(*) as n from ${q.from} where ${where}`).get(...q.params) as { n: number })
-		.n;
+	const total = (
+		db.$client.prepare(`select count(*) as n from ${q.from} where ${where}`).get(...q.params) as {
+			n: number;
+		}
+	).n;
 	const rows = db.$client
 		.prepare(
 			`select h.id, h.slug, h.name, h.summary, h.address_line1 as addressLine1, h.postcode, a.name as areaName
 			 from ${q.from} where ${where}
 			 order by ${q.ranked ? 'm.rank, ' : ''}h.name limit ? offset ?`,
 		)
-		.all(...q.params, HUBS_PER_PAGE, (query.page - 1) * HUBS_PER_PAGE) as Omit<HubSummary, 'themes'>[];
+		.all(...q.params, HUBS_PER_PAGE, (query.page - 1) * HUBS_PER_PAGE) as Omit<
+		HubSummary,
+		'themes'
+	>[];
 	const themes = themesOfHubs(
 		db,
 		rows.map((r) => r.id),
@@ -255,7 +272,9 @@ export function getHubBySlug(db: Db, slug: string): HubDetail | null {
 	if (!hub) return null;
 	const { areaSlug, areaName, organisationName, languages, ...rest } = hub;
 	const openingHours = db.$client
-		.prepare('select weekday, opens_at as opensAt, closes_at as closesAt from hub_opening_hours where hub_id = ?')
+		.prepare(
+			'select weekday, opens_at as opensAt, closes_at as closesAt from hub_opening_hours where hub_id = ?',
+		)
 		.all(hub.id) as OpeningPeriod[];
 	const accessFeatures = db.$client
 		.prepare('select feature from hub_access_feature where hub_id = ? order by feature')
@@ -279,7 +298,16 @@ export function getHubBySlug(db: Db, slug: string): HubDetail | null {
 			.all(hub.id) as ServiceRow[],
 	);
 	return {
-		...(rest as unknown as Omit<HubDetail, 'area' | 'organisation' | 'languages' | 'accessFeatures' | 'openingHours' | 'closures' | 'services'>),
+		...(rest as unknown as Omit<
+			HubDetail,
+			| 'area'
+			| 'organisation'
+			| 'languages'
+			| 'accessFeatures'
+			| 'openingHours'
+			| 'closures'
+			| 'services'
+		>),
 		languages: languages
 			.split(',')
 			.map((l) => l.trim())
@@ -318,14 +346,21 @@ export function getThemeBySlug(db: Db, slug: string): ThemeDetail | null {
 					 join hub h on h.id = sh.hub_id and h.status = 'published' join area a on a.id = h.area_id
 					 where sh.service_id in (${services.map(() => '?').join(',')}) order by h.name`,
 				)
-				.all(...services.map((s) => s.id)) as { serviceId: string; slug: string; name: string; areaName: string }[])
+				.all(...services.map((s) => s.id)) as {
+				serviceId: string;
+				slug: string;
+				name: string;
+				areaName: string;
+			}[])
 		: [];
 	return {
 		...theme,
 		sensitive: theme.sensitive === 1,
 		services: services.map((s) => ({
 			...s,
-			hubs: hubRows.filter((h) => h.serviceId === s.id).map(({ slug, name, areaName }) => ({ slug, name, areaName })),
+			hubs: hubRows
+				.filter((h) => h.serviceId === s.id)
+				.map(({ slug, name, areaName }) => ({ slug, name, areaName })),
 		})),
 	};
 }

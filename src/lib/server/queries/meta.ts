@@ -32,8 +32,7 @@ export function bumpContentVersion(db: Db): number {
 /** Whether the database holds the demonstration data set (every page then says so). */
 export function isDemoData(db: Db): boolean {
 	const row = db.$client.prepare("select value from meta where key = 'demo_data'").get() as
-		| { value: string }
-		| undefined;
+		{ value: string } | undefined;
 	return row?.value === 'true';
 }
 

@@ -32,7 +32,13 @@ function hubDocument(db: Db, hubId: string): { name: string; body: string } | nu
 		hub['town'],
 		hub['postcode'],
 		hub['languages'],
-		...services.flatMap((s) => [s['name'], s['summary'], s['description'], s['who_it_is_for'], s['themes']]),
+		...services.flatMap((s) => [
+			s['name'],
+			s['summary'],
+			s['description'],
+			s['who_it_is_for'],
+			s['themes'],
+		]),
 	]
 		.filter(Boolean)
 		.join('\n');
@@ -44,7 +50,9 @@ export function reindexHub(db: Db, hubId: string): void {
 	db.$client.prepare('delete from hub_search where hub_id = ?').run(hubId);
 	const doc = hubDocument(db, hubId);
 	if (doc) {
-		db.$client.prepare('insert into hub_search (hub_id, name, body) values (?, ?, ?)').run(hubId, doc.name, doc.body);
+		db.$client
+			.prepare('insert into hub_search (hub_id, name, body) values (?, ?, ?)')
+			.run(hubId, doc.name, doc.body);
 	}
 }
 
