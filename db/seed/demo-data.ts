@@ -1129,3 +1129,48 @@ export const SERVICES: DemoService[] = [
 		draft: true,
 	},
 ];
+
+export interface DemoPattern {
+	service: string;
+	hub: string;
+	rrule: string;
+	startTime: string;
+	endTime: string;
+	capacity: number;
+	mode: 'booking' | 'walk-in';
+	waitingList?: 'automatic' | 'offer';
+	maxPlaces?: number;
+	/** What the demo shows on this pattern's next date. */
+	demo?: 'nearly-full' | 'full' | 'cancelled-date';
+}
+
+/** Drop-in patterns at most hubs (Elder Park and Provanhall have none). */
+export const PATTERNS: DemoPattern[] = [
+	{ service: 'benefits-check-drop-in', hub: 'govan-riverside-hub', rrule: 'FREQ=WEEKLY;BYDAY=TU', startTime: '10:00', endTime: '12:00', capacity: 6, mode: 'booking', demo: 'nearly-full' },
+	{ service: 'tablet-and-phone-help', hub: 'govan-riverside-hub', rrule: 'FREQ=WEEKLY;BYDAY=TH', startTime: '14:00', endTime: '16:00', capacity: 8, mode: 'booking' },
+	{ service: 'community-pantry', hub: 'govan-riverside-hub', rrule: 'FREQ=WEEKLY;BYDAY=FR', startTime: '10:00', endTime: '13:00', capacity: 40, mode: 'walk-in' },
+	{ service: 'crisis-support-appointments', hub: 'easterhouse-bridge-hub', rrule: 'FREQ=WEEKLY;BYDAY=MO', startTime: '10:00', endTime: '12:00', capacity: 4, mode: 'booking', maxPlaces: 1, demo: 'full' },
+	{ service: 'energy-bills-advice', hub: 'easterhouse-bridge-hub', rrule: 'FREQ=MONTHLY;BYDAY=2WE', startTime: '13:00', endTime: '15:00', capacity: 6, mode: 'booking' },
+	{ service: 'community-larder', hub: 'easterhouse-bridge-hub', rrule: 'FREQ=WEEKLY;BYDAY=SA', startTime: '10:00', endTime: '13:00', capacity: 50, mode: 'walk-in' },
+	{ service: 'job-club', hub: 'drumchapel-hillside-hub', rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '10:00', endTime: '12:00', capacity: 10, mode: 'booking' },
+	{ service: 'friday-lunch-club', hub: 'drumchapel-hillside-hub', rrule: 'FREQ=WEEKLY;BYDAY=FR', startTime: '12:00', endTime: '14:00', capacity: 20, mode: 'booking', maxPlaces: 4, waitingList: 'offer', demo: 'full' },
+	{ service: 'recovery-cafe', hub: 'linkwood-wellbeing-centre', rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '18:00', endTime: '20:00', capacity: 25, mode: 'walk-in' },
+	{ service: 'walk-and-talk-group', hub: 'linkwood-wellbeing-centre', rrule: 'FREQ=WEEKLY;BYDAY=FR', startTime: '10:30', endTime: '12:00', capacity: 12, mode: 'booking' },
+	{ service: 'tablet-and-phone-help', hub: 'springburn-winter-gardens-hub', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', startTime: '10:00', endTime: '12:00', capacity: 6, mode: 'booking' },
+	{ service: 'cooking-on-a-budget', hub: 'springburn-winter-gardens-hub', rrule: 'FREQ=WEEKLY;BYDAY=TH', startTime: '13:00', endTime: '15:00', capacity: 8, mode: 'booking', demo: 'nearly-full' },
+	{ service: 'carers-cafe', hub: 'balgray-carers-house', rrule: 'FREQ=WEEKLY;BYDAY=TU', startTime: '10:30', endTime: '12:30', capacity: 15, mode: 'booking', demo: 'cancelled-date' },
+	{ service: 'steady-steps-falls-prevention', hub: 'castlemilk-heights-hub', rrule: 'FREQ=WEEKLY;BYDAY=TH', startTime: '10:00', endTime: '11:00', capacity: 12, mode: 'booking' },
+	{ service: 'benefits-check-drop-in', hub: 'castlemilk-heights-hub', rrule: 'FREQ=WEEKLY;BYDAY=MO', startTime: '13:00', endTime: '15:00', capacity: 6, mode: 'booking' },
+	{ service: 'family-fun-cooking', hub: 'croftfoot-community-kitchen', rrule: 'FREQ=MONTHLY;BYDAY=-1FR', startTime: '11:00', endTime: '13:00', capacity: 6, mode: 'booking', maxPlaces: 4 },
+	{ service: 'interpreter-help-desk', hub: 'pollokshields-crossroads-hub', rrule: 'FREQ=WEEKLY;BYDAY=SA', startTime: '10:00', endTime: '13:00', capacity: 30, mode: 'walk-in' },
+	{ service: 'heart-health-checks', hub: 'pollokshields-crossroads-hub', rrule: 'FREQ=MONTHLY;BYDAY=1TU', startTime: '10:00', endTime: '12:00', capacity: 10, mode: 'booking' },
+	{ service: 'womens-group', hub: 'maxwell-square-rooms', rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '10:30', endTime: '12:30', capacity: 12, mode: 'booking' },
+	{ service: 'digital-skills-for-work', hub: 'maryhill-locks-hub', rrule: 'FREQ=WEEKLY;BYDAY=TU', startTime: '13:00', endTime: '15:00', capacity: 8, mode: 'booking' },
+	{ service: 'memory-cafe', hub: 'ruchill-good-neighbours', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TH', startTime: '10:30', endTime: '12:30', capacity: 10, mode: 'booking' },
+	{ service: 'saturday-family-pantry', hub: 'dennistoun-duke-street-hub', rrule: 'FREQ=WEEKLY;BYDAY=SA', startTime: '10:00', endTime: '12:30', capacity: 40, mode: 'walk-in' },
+	{ service: 'tenancy-advice', hub: 'dennistoun-duke-street-hub', rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '14:00', endTime: '16:00', capacity: 4, mode: 'booking', maxPlaces: 1 },
+	{ service: 'mens-shed', hub: 'alexandra-park-pavilion', rrule: 'FREQ=WEEKLY;BYDAY=WE', startTime: '10:00', endTime: '13:00', capacity: 10, mode: 'booking' },
+	{ service: 'chair-yoga', hub: 'alexandra-park-pavilion', rrule: 'FREQ=WEEKLY;BYDAY=MO', startTime: '11:00', endTime: '12:00', capacity: 12, mode: 'booking' },
+	{ service: 'carers-cafe', hub: 'shettleston-tollcross-hub', rrule: 'FREQ=WEEKLY;BYDAY=TH', startTime: '14:00', endTime: '16:00', capacity: 12, mode: 'booking' },
+	{ service: 'talk-it-through-drop-in', hub: 'sandyhills-community-flat', rrule: 'FREQ=WEEKLY;BYDAY=TU', startTime: '11:00', endTime: '13:00', capacity: 20, mode: 'walk-in' },
+];

@@ -20,6 +20,7 @@ import {
 	themes,
 } from '../schema/index.ts';
 import { AREAS, HUBS, SERVICES, THEMES } from './demo-data.ts';
+import { seedDemoSessions } from './demo-sessions.ts';
 
 /** A stable UUID (version 5 layout) for a demo record of a kind and key. */
 export function demoId(kind: string, key: string): string {
@@ -193,6 +194,7 @@ export function seedDemoData(db: Db, now: Date): void {
 				reason: 'Closed for redecoration',
 			})
 			.run();
+		seedDemoSessions(db, today, now, demoId);
 		setDemoData(db, true);
 		bumpContentVersion(db);
 		rebuildSearchIndex(db);

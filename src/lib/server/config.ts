@@ -15,6 +15,12 @@ export interface Config {
 	trustProxy: boolean;
 	pageCacheEntries: number;
 	isDevelopment: boolean;
+	/** Booking and waiting-list attempts allowed per client per minute; 0 turns the limit off. */
+	bookingRateLimit: number;
+	/** How long a waiting-list offer is held, in hours. */
+	offerHours: number;
+	/** Whether the development mail page (/dev/mail) is shown. */
+	devMailPage: boolean;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -44,6 +50,13 @@ function parseOrigin(value: string | undefined): string | null {
 	return url.origin;
 }
 
+function parseWhole(value: string | undefined, fallback: number, name: string): number {
+	if (value === undefined || value === '') return fallback;
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${value}".`);
+	return n;
+}
+
 function parseBoolean(value: string | undefined): boolean {
 	return value === '1' || value === 'true' || value === 'yes';
 }
@@ -62,6 +75,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		trustProxy: parseBoolean(env['TRUST_PROXY']),
 		pageCacheEntries: Math.max(0, Number(env['PAGE_CACHE_ENTRIES'] ?? 2000) || 0),
 		isDevelopment: env['NODE_ENV'] === 'development',
+		bookingRateLimit: parseWhole(env['BOOKING_RATE_LIMIT'], 10, 'BOOKING_RATE_LIMIT'),
+		offerHours: parseWhole(env['OFFER_HOURS'], 24, 'OFFER_HOURS'),
+		devMailPage: parseBoolean(env['DEV_MAIL_PAGE']),
 	};
 }
 

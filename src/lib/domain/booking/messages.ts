@@ -1,0 +1,93 @@
+/**
+ * The words of booking messages, in plain English. Each includes the hub's name and phone, and no
+ * personal data beyond what the recipient gave. (Email and SMS delivery come later; for now
+ * messages wait in the outbox.)
+ */
+import { formatLongDate, formatTime } from '../time.ts';
+
+/** What every booking message talks about. */
+export interface MessageContext {
+	reference: string;
+	name: string;
+	places: number;
+	serviceName: string;
+	hubName: string;
+	hubPhone: string | null;
+	date: string;
+	startTime: string;
+	endTime: string;
+	manageUrl: string;
+}
+
+/** A message's subject and plain-text body. */
+export interface MessageText {
+	subject: string;
+	body: string;
+}
+
+function when(c: MessageContext): string {
+	return `${formatLongDate(c.date)}, ${formatTime(c.startTime)} to ${formatTime(c.endTime)}`;
+}
+
+function footer(c: MessageContext): string {
+	const phone = c.hubPhone ? ` on ${c.hubPhone}` : '';
+	return `To see or cancel your booking, go to ${c.manageUrl}\n\nIf you have a question, contact ${c.hubName}${phone}.`;
+}
+
+const placeWords = (n: number) => (n === 1 ? '1 place' : `${n} places`);
+
+/** Booking confirmed. */
+export function confirmationMessage(c: MessageContext): MessageText {
+	return {
+		subject: `Booking confirmed: ${c.serviceName}, ${formatLongDate(c.date)} (${c.reference})`,
+		body: `Hello ${c.name},\n\nYour booking is confirmed.\n\nReference: ${c.reference}\nWhat: ${c.serviceName}\nWhere: ${c.hubName}\nWhen: ${when(c)}\nPlaces: ${placeWords(c.places)}\n\n${footer(c)}`,
+	};
+}
+
+/** Joined the waiting list. */
+export function waitingListMessage(c: MessageContext): MessageText {
+	return {
+		subject: `You are on the waiting list: ${c.serviceName}, ${formatLongDate(c.date)} (${c.reference})`,
+		body: `Hello ${c.name},\n\nYou are on the waiting list for ${c.serviceName} at ${c.hubName}, ${when(c)}, for ${placeWords(c.places)}. We will tell you if a place comes up.\n\nReference: ${c.reference}\n\n${footer(c)}`,
+	};
+}
+
+/** Moved from the waiting list into a place. */
+export function promotedMessage(c: MessageContext): MessageText {
+	return {
+		subject: `A place came up: your booking is confirmed (${c.reference})`,
+		body: `Hello ${c.name},\n\nA place came up and your booking is now confirmed.\n\nWhat: ${c.serviceName}\nWhere: ${c.hubName}\nWhen: ${when(c)}\nPlaces: ${placeWords(c.places)}\n\n${footer(c)}`,
+	};
+}
+
+/** Offered a place, to accept by a deadline. */
+export function offerMessage(c: MessageContext, deadline: string): MessageText {
+	return {
+		subject: `A place is free for you: accept by ${deadline} (${c.reference})`,
+		body: `Hello ${c.name},\n\nA place has come up on ${c.serviceName} at ${c.hubName}, ${when(c)}. We are holding it for you until ${deadline}.\n\nTo accept it, go to ${c.manageUrl} and press "Accept this place".\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+	};
+}
+
+/** An offer ran out. */
+export function offerExpiredMessage(c: MessageContext): MessageText {
+	return {
+		subject: `Your place offer has ended (${c.reference})`,
+		body: `Hello ${c.name},\n\nThe place we held for you on ${c.serviceName}, ${when(c)}, was not accepted in time, so it has gone to the next person on the waiting list.\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+	};
+}
+
+/** Cancelled by the person. */
+export function cancelledMessage(c: MessageContext): MessageText {
+	return {
+		subject: `Booking cancelled: ${c.serviceName}, ${formatLongDate(c.date)} (${c.reference})`,
+		body: `Hello ${c.name},\n\nYour booking for ${c.serviceName} at ${c.hubName}, ${when(c)}, is cancelled. You do not need to do anything else.\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+	};
+}
+
+/** Sent a new manage link after finding the booking by reference. */
+export function manageLinkMessage(c: MessageContext): MessageText {
+	return {
+		subject: `Your booking link (${c.reference})`,
+		body: `Hello ${c.name},\n\nHere is a new link to see or cancel your booking for ${c.serviceName} at ${c.hubName}, ${when(c)}. Earlier links no longer work.\n\n${footer(c)}`,
+	};
+}

@@ -1,0 +1,53 @@
+/**
+ * The session search as it travels in a URL: theme, hub, area and weekday filters and the first
+ * date shown. Malformed values are dropped.
+ */
+import { WEEKDAYS, type Weekday } from '../time.ts';
+
+/** A search of upcoming drop-in sessions. */
+export interface SessionQuery {
+	theme: string | null;
+	hub: string | null;
+	area: string | null;
+	day: Weekday | null;
+	/** The first date listed (YYYY-MM-DD); null for today. */
+	from: string | null;
+}
+
+/** Days of sessions listed on one page. */
+export const DAYS_PER_PAGE = 14;
+const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function slug(value: string | null): string | null {
+	return value !== null && SLUG.test(value) ? value : null;
+}
+
+/** Reads a session search from URL parameters. */
+export function parseSessionQuery(params: URLSearchParams): SessionQuery {
+	const from = params.get('from');
+	return {
+		theme: slug(params.get('theme')),
+		hub: slug(params.get('hub')),
+		area: slug(params.get('area')),
+		day: WEEKDAYS.find((d) => d.slug === params.get('day'))?.number ?? null,
+		from: from !== null && DATE.test(from) && !Number.isNaN(Date.parse(from)) ? from : null,
+	};
+}
+
+/** Writes a session search as URL parameters, in a stable order. */
+export function sessionQueryToParams(query: SessionQuery): URLSearchParams {
+	const params = new URLSearchParams();
+	if (query.theme) params.set('theme', query.theme);
+	if (query.hub) params.set('hub', query.hub);
+	if (query.area) params.set('area', query.area);
+	if (query.day) params.set('day', WEEKDAYS[query.day - 1]!.slug);
+	if (query.from) params.set('from', query.from);
+	return params;
+}
+
+/** The URL of the session list for a search. */
+export function sessionSearchHref(query: SessionQuery): string {
+	const params = sessionQueryToParams(query).toString();
+	return params ? `/sessions?${params}` : '/sessions';
+}
