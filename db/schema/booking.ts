@@ -16,7 +16,9 @@ export const bookings = sqliteTable(
 		manageTokenHash: text('manage_token_hash').notNull().unique(),
 		/** The booking form's one-time token: a second submission of the same form finds this booking. */
 		formToken: text('form_token').notNull(),
-		status: text('status', { enum: ['confirmed', 'waiting', 'offered', 'cancelled', 'expired'] }).notNull(),
+		status: text('status', {
+			enum: ['confirmed', 'waiting', 'offered', 'cancelled', 'expired'],
+		}).notNull(),
 		places: integer('places').notNull(),
 		name: text('name').notNull(),
 		attendeeName: text('attendee_name'),

@@ -12,6 +12,7 @@ import { config } from '../lib/server/config.ts';
 import { closeDatabase, getDatabase } from '../lib/server/db/open-database.ts';
 import { createFront } from '../lib/server/http/front.ts';
 import { getContentVersion } from '../lib/server/queries/meta.ts';
+import { startJobs } from '../lib/server/jobs.ts';
 
 const settings = config();
 const entry = path.resolve('dist/server/entry.mjs');
@@ -34,6 +35,7 @@ if (!fs.existsSync(entry)) {
 }
 
 const db = getDatabase();
+const jobs = startJobs(db, settings);
 process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as {
 	handler: (req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -61,6 +63,7 @@ function stop(signal: string): void {
 			msg: `Received ${signal}: finishing requests in flight, then closing the database.`,
 		}),
 	);
+	jobs.stop();
 	server.close(() => {
 		closeDatabase();
 		process.exit(0);

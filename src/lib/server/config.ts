@@ -53,7 +53,8 @@ function parseOrigin(value: string | undefined): string | null {
 function parseWhole(value: string | undefined, fallback: number, name: string): number {
 	if (value === undefined || value === '') return fallback;
 	const n = Number(value);
-	if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number of 0 or more, not "${value}".`);
+	if (!Number.isInteger(n) || n < 0)
+		throw new Error(`${name} must be a whole number of 0 or more, not "${value}".`);
 	return n;
 }
 

@@ -35,9 +35,16 @@ export type RefusalReason =
 export type BookingCheck = { ok: true } | { ok: false; reason: RefusalReason };
 
 /** When booking opens and closes for a session. */
-export function bookingWindow(session: BookableSession): { opensAt: Date | null; closesAt: Date; startsAt: Date } {
+export function bookingWindow(session: BookableSession): {
+	opensAt: Date | null;
+	closesAt: Date;
+	startsAt: Date;
+} {
 	const startsAt = sessionInstant(session.date, session.startTime);
-	const opensAt = session.bookingOpensDays === null ? null : new Date(startsAt.getTime() - session.bookingOpensDays * 86_400_000);
+	const opensAt =
+		session.bookingOpensDays === null
+			? null
+			: new Date(startsAt.getTime() - session.bookingOpensDays * 86_400_000);
 	const closesAt = new Date(startsAt.getTime() - (session.bookingClosesHours ?? 0) * 3_600_000);
 	return { opensAt, closesAt, startsAt };
 }
@@ -54,7 +61,8 @@ function checkOpen(session: BookableSession, now: Date, places: number): Booking
 	if (now >= startsAt) return { ok: false, reason: 'past' };
 	if (opensAt && now < opensAt) return { ok: false, reason: 'not-open-yet' };
 	if (now >= closesAt) return { ok: false, reason: 'closed' };
-	if (!Number.isInteger(places) || places < 1 || places > session.maxPlacesPerBooking) return { ok: false, reason: 'too-many-places' };
+	if (!Number.isInteger(places) || places < 1 || places > session.maxPlacesPerBooking)
+		return { ok: false, reason: 'too-many-places' };
 	return { ok: true };
 }
 
@@ -67,7 +75,11 @@ export function checkBooking(session: BookableSession, now: Date, places: number
 }
 
 /** Whether someone can join the waiting list now: the session is bookable but too full for them. */
-export function checkWaitingList(session: BookableSession, now: Date, places: number): BookingCheck {
+export function checkWaitingList(
+	session: BookableSession,
+	now: Date,
+	places: number,
+): BookingCheck {
 	const open = checkOpen(session, now, places);
 	if (!open.ok) return open;
 	if (placesLeft(session) >= places) return { ok: false, reason: 'places-available' };

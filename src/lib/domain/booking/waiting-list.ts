@@ -12,8 +12,13 @@ export interface WaitingEntry {
 }
 
 /** The entries to promote, in order, given how many places are free. */
-export function entriesToPromote(waiting: readonly WaitingEntry[], freePlaces: number): WaitingEntry[] {
-	const ordered = [...waiting].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+export function entriesToPromote(
+	waiting: readonly WaitingEntry[],
+	freePlaces: number,
+): WaitingEntry[] {
+	const ordered = [...waiting].sort(
+		(a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+	);
 	const chosen: WaitingEntry[] = [];
 	let free = freePlaces;
 	for (const entry of ordered) {

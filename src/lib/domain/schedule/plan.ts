@@ -35,7 +35,11 @@ export interface StoredSession {
 
 /** What to change so the stored dates follow the pattern. */
 export interface SessionPlan {
-	create: { originalDate: string; status: 'scheduled' | 'cancelled'; cancelReason: string | null }[];
+	create: {
+		originalDate: string;
+		status: 'scheduled' | 'cancelled';
+		cancelReason: string | null;
+	}[];
 	update: { id: string; startTime: string; endTime: string; capacity: number }[];
 	cancel: { id: string; reason: string; hasBookings: boolean }[];
 	/** A cancelled date that is back in the rule and free of closures, with nothing booked. */
@@ -59,7 +63,11 @@ export function planSessions(
 	for (const date of wanted) {
 		if (byOriginal.has(date)) continue;
 		const closure = closureOn(closures, date);
-		plan.create.push({ originalDate: date, status: closure ? 'cancelled' : 'scheduled', cancelReason: closure?.reason ?? null });
+		plan.create.push({
+			originalDate: date,
+			status: closure ? 'cancelled' : 'scheduled',
+			cancelReason: closure?.reason ?? null,
+		});
 	}
 	for (const s of stored) {
 		if (s.date < from || s.isException) continue;
@@ -69,7 +77,8 @@ export function planSessions(
 			continue;
 		}
 		if (!wanted.has(s.originalDate)) {
-			if (s.status === 'scheduled' && s.placesTaken === 0) plan.cancel.push({ id: s.id, reason: DROPPED_REASON, hasBookings: false });
+			if (s.status === 'scheduled' && s.placesTaken === 0)
+				plan.cancel.push({ id: s.id, reason: DROPPED_REASON, hasBookings: false });
 			continue;
 		}
 		if (s.placesTaken > 0) continue;
@@ -77,8 +86,17 @@ export function planSessions(
 			if (!closure) plan.restore.push({ id: s.id });
 			else continue;
 		}
-		if (s.startTime !== pattern.startTime || s.endTime !== pattern.endTime || s.capacity !== pattern.capacity) {
-			plan.update.push({ id: s.id, startTime: pattern.startTime, endTime: pattern.endTime, capacity: pattern.capacity });
+		if (
+			s.startTime !== pattern.startTime ||
+			s.endTime !== pattern.endTime ||
+			s.capacity !== pattern.capacity
+		) {
+			plan.update.push({
+				id: s.id,
+				startTime: pattern.startTime,
+				endTime: pattern.endTime,
+				capacity: pattern.capacity,
+			});
 		}
 	}
 	return plan;

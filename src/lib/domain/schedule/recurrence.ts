@@ -36,7 +36,13 @@ export function toRrule(choice: RepeatChoice): string {
 	}
 }
 
-const ORDINALS: Record<string, string> = { '1': 'First', '2': 'Second', '3': 'Third', '4': 'Fourth', '-1': 'Last' };
+const ORDINALS: Record<string, string> = {
+	'1': 'First',
+	'2': 'Second',
+	'3': 'Third',
+	'4': 'Fourth',
+	'-1': 'Last',
+};
 
 /** A recurrence in words: "Every Tuesday", "Every other Tuesday", "Last Friday of the month". */
 export function describeRrule(rrule: string | null): string {
@@ -44,22 +50,29 @@ export function describeRrule(rrule: string | null): string {
 	const parts = new Map(rrule.split(';').map((p) => p.split('=') as [string, string]));
 	const byDay = parts.get('BYDAY') ?? '';
 	const match = /^(-?\d)?([A-Z]{2})$/.exec(byDay);
-	const dayName = match ? WEEKDAYS[CODES.indexOf(match[2] as (typeof CODES)[number])]?.name : undefined;
+	const dayName = match
+		? WEEKDAYS[CODES.indexOf(match[2] as (typeof CODES)[number])]?.name
+		: undefined;
 	if (!dayName) return 'Repeats';
-	if (parts.get('FREQ') === 'MONTHLY' && match?.[1]) return `${ORDINALS[match[1]] ?? ''} ${dayName} of the month`.trim();
+	if (parts.get('FREQ') === 'MONTHLY' && match?.[1])
+		return `${ORDINALS[match[1]] ?? ''} ${dayName} of the month`.trim();
 	if (parts.get('INTERVAL') === '2') return `Every other ${dayName}`;
 	return `Every ${dayName}`;
 }
 
 function startOf(date: string, time: string): Temporal.ZonedDateTime {
-	return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: TIME_ZONE, plainTime: Temporal.PlainTime.from(time) });
+	return Temporal.PlainDate.from(date).toZonedDateTime({
+		timeZone: TIME_ZONE,
+		plainTime: Temporal.PlainTime.from(time),
+	});
 }
 
 /** The local dates from `from` to `to` (inclusive) on which a pattern runs. */
 export function occurrenceDates(rule: PatternRule, from: string, to: string): string[] {
 	const last = rule.endsOn !== null && rule.endsOn < to ? rule.endsOn : to;
 	if (last < from || last < rule.startsOn) return [];
-	if (rule.rrule === null) return rule.startsOn >= from && rule.startsOn <= last ? [rule.startsOn] : [];
+	if (rule.rrule === null)
+		return rule.startsOn >= from && rule.startsOn <= last ? [rule.startsOn] : [];
 	// The rule only decides dates, so it is evaluated at midday, a time every London day has: RFC 5545
 	// drops occurrences at a wall-clock time the clocks skip (01:30 on the day they go forward),
 	// but a drop-in at 01:30 that day should still be listed (at 02:30, as the clocks say).
@@ -69,10 +82,12 @@ export function occurrenceDates(rule: PatternRule, from: string, to: string): st
 		temporal: Temporal,
 	} as ConstructorParameters<typeof RRuleTemporal>[0]);
 	const after = Temporal.PlainDate.from(from).toZonedDateTime({ timeZone: TIME_ZONE });
-	const before = Temporal.PlainDate.from(last).add({ days: 1 }).toZonedDateTime({ timeZone: TIME_ZONE });
+	const before = Temporal.PlainDate.from(last)
+		.add({ days: 1 })
+		.toZonedDateTime({ timeZone: TIME_ZONE });
 	return recurrence
 		.between(after, before, true)
-		.map((z) => z.toPlainDate().toString())
+		.map((z) => (z as Temporal.ZonedDateTime).toPlainDate().toString())
 		.filter((d) => d >= from && d <= last);
 }
 

@@ -24,7 +24,16 @@ export function queueMessage(db: Db, message: OutgoingMessage, now: Date): strin
 			`insert into outbox (id, kind, booking_id, channel, recipient, subject, body, status, created_at)
 			 values (?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
 		)
-		.run(id, message.kind, message.bookingId, message.channel, message.recipient, message.subject, message.body, now.toISOString());
+		.run(
+			id,
+			message.kind,
+			message.bookingId,
+			message.channel,
+			message.recipient,
+			message.subject,
+			message.body,
+			now.toISOString(),
+		);
 	console.log(JSON.stringify({ level: 'info', msg: 'message queued', id, kind: message.kind }));
 	return id;
 }

@@ -26,14 +26,37 @@ export interface SessionSummary {
 	waitingList: 'automatic' | 'offer';
 	waitingCount: number;
 	service: { id: string; slug: string; name: string; summary: string };
-	hub: { id: string; slug: string; name: string; areaName: string; addressLine1: string; postcode: string };
+	hub: {
+		id: string;
+		slug: string;
+		name: string;
+		areaName: string;
+		addressLine1: string;
+		postcode: string;
+	};
 	themes: { slug: string; name: string }[];
 }
 
 /** The extra detail the session page shows. */
 export interface SessionDetail extends SessionSummary {
-	serviceDetail: { description: string; whoItIsFor: string; minimumAge: number | null; maximumAge: number | null; isFree: boolean; costDescription: string; referralNeeded: boolean };
-	hubDetail: { town: string; phone: string | null; email: string | null; howToGetThere: string; accessFeatures: string[]; latitude: number | null; longitude: number | null };
+	serviceDetail: {
+		description: string;
+		whoItIsFor: string;
+		minimumAge: number | null;
+		maximumAge: number | null;
+		isFree: boolean;
+		costDescription: string;
+		referralNeeded: boolean;
+	};
+	hubDetail: {
+		town: string;
+		phone: string | null;
+		email: string | null;
+		howToGetThere: string;
+		accessFeatures: string[];
+		latitude: number | null;
+		longitude: number | null;
+	};
 }
 
 const COLUMNS = `s.id, s.pattern_id as patternId, s.date, s.start_time as startTime, s.end_time as endTime,
@@ -71,7 +94,12 @@ function toSummary(r: Row, themes: Map<string, { slug: string; name: string }[]>
 		maxPlacesPerBooking: r['maxPlacesPerBooking'] as number,
 		waitingList: r['waitingList'] as 'automatic' | 'offer',
 		waitingCount: r['waitingCount'] as number,
-		service: { id: r['serviceId'] as string, slug: r['serviceSlug'] as string, name: r['serviceName'] as string, summary: r['serviceSummary'] as string },
+		service: {
+			id: r['serviceId'] as string,
+			slug: r['serviceSlug'] as string,
+			name: r['serviceName'] as string,
+			summary: r['serviceSummary'] as string,
+		},
 		hub: {
 			id: r['hubId'] as string,
 			slug: r['hubSlug'] as string,
@@ -94,12 +122,18 @@ function themesOf(db: Db, serviceIds: string[]): Map<string, { slug: string; nam
 			 where st.service_id in (${unique.map(() => '?').join(',')}) order by t.sort_order`,
 		)
 		.all(...unique) as { serviceId: string; slug: string; name: string }[];
-	for (const r of rows) result.set(r.serviceId, [...(result.get(r.serviceId) ?? []), { slug: r.slug, name: r.name }]);
+	for (const r of rows)
+		result.set(r.serviceId, [...(result.get(r.serviceId) ?? []), { slug: r.slug, name: r.name }]);
 	return result;
 }
 
 /** Sessions from `from` to `to` (inclusive dates), in date and time order, filtered. */
-export function listSessions(db: Db, query: Omit<SessionQuery, 'from'>, from: string, to: string): SessionSummary[] {
+export function listSessions(
+	db: Db,
+	query: Omit<SessionQuery, 'from'>,
+	from: string,
+	to: string,
+): SessionSummary[] {
 	const where = ['s.date >= ?', 's.date <= ?'];
 	const params: unknown[] = [from, to];
 	if (query.hub) {
@@ -111,7 +145,9 @@ export function listSessions(db: Db, query: Omit<SessionQuery, 'from'>, from: st
 		params.push(query.area);
 	}
 	if (query.theme) {
-		where.push('exists (select 1 from service_theme st join theme t on t.id = st.theme_id where st.service_id = sv.id and t.slug = ?)');
+		where.push(
+			'exists (select 1 from service_theme st join theme t on t.id = st.theme_id where st.service_id = sv.id and t.slug = ?)',
+		);
 		params.push(query.theme);
 	}
 	if (query.day) {
@@ -119,8 +155,15 @@ export function listSessions(db: Db, query: Omit<SessionQuery, 'from'>, from: st
 		where.push("((cast(strftime('%w', s.date) as integer) + 6) % 7) + 1 = ?");
 		params.push(query.day);
 	}
-	const rows = db.$client.prepare(`select ${COLUMNS} from ${FROM} where ${where.join(' and ')} order by s.date, s.start_time, h.name`).all(...params) as Row[];
-	const themes = themesOf(db, rows.map((r) => r['serviceId'] as string));
+	const rows = db.$client
+		.prepare(
+			`select ${COLUMNS} from ${FROM} where ${where.join(' and ')} order by s.date, s.start_time, h.name`,
+		)
+		.all(...params) as Row[];
+	const themes = themesOf(
+		db,
+		rows.map((r) => r['serviceId'] as string),
+	);
 	return rows.map((r) => toSummary(r, themes));
 }
 
@@ -137,7 +180,10 @@ export function getSession(db: Db, id: string): SessionDetail | null {
 		.get(id) as Row | undefined;
 	if (!r) return null;
 	const summary = toSummary(r, themesOf(db, [r['serviceId'] as string]));
-	const accessFeatures = db.$client.prepare('select feature from hub_access_feature where hub_id = ? order by feature').pluck().all(summary.hub.id) as string[];
+	const accessFeatures = db.$client
+		.prepare('select feature from hub_access_feature where hub_id = ? order by feature')
+		.pluck()
+		.all(summary.hub.id) as string[];
 	return {
 		...summary,
 		serviceDetail: {
@@ -192,6 +238,7 @@ export function getBookingByToken(db: Db, token: string): BookingView | null {
 			     and w.status = 'waiting' and (w.created_at < b.created_at or (w.created_at = b.created_at and w.id <= b.id))) end as waitingPosition
 			 from booking b where b.manage_token_hash = ?`,
 		)
-		.get(hashToken(token)) as (Omit<BookingView, 'wantsReminder'> & { wantsReminder: number }) | undefined;
+		.get(hashToken(token)) as
+		(Omit<BookingView, 'wantsReminder'> & { wantsReminder: number }) | undefined;
 	return row ? { ...row, wantsReminder: row.wantsReminder === 1 } : null;
 }

@@ -7,7 +7,13 @@
  * are queued in the outbox inside the same transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { checkBooking, checkWaitingList, offerExpiry, type BookableSession, type RefusalReason } from '../../domain/booking/rules.ts';
+import {
+	checkBooking,
+	checkWaitingList,
+	offerExpiry,
+	type BookableSession,
+	type RefusalReason,
+} from '../../domain/booking/rules.ts';
 import { entriesToPromote } from '../../domain/booking/waiting-list.ts';
 import {
 	cancelledMessage,
@@ -39,7 +45,13 @@ export interface BookRequest {
 
 /** The outcome of a booking request. */
 export type BookResult =
-	| { ok: true; token: string; reference: string; status: 'confirmed' | 'waiting'; repeated: boolean }
+	| {
+			ok: true;
+			token: string;
+			reference: string;
+			status: 'confirmed' | 'waiting';
+			repeated: boolean;
+	  }
 	| { ok: false; reason: RefusalReason | 'not-found' };
 
 interface SessionState extends BookableSession {
@@ -78,9 +90,14 @@ interface BookingRow {
 	createdAt: string;
 }
 
-const BOOKING_COLUMNS = 'id, session_id as sessionId, reference, status, places, name, email, phone, created_at as createdAt';
+const BOOKING_COLUMNS =
+	'id, session_id as sessionId, reference, status, places, name, email, phone, created_at as createdAt';
 
-function context(session: SessionState, booking: Pick<BookingRow, 'reference' | 'name' | 'places'>, manageUrl: string): MessageContext {
+function context(
+	session: SessionState,
+	booking: Pick<BookingRow, 'reference' | 'name' | 'places'>,
+	manageUrl: string,
+): MessageContext {
 	return {
 		reference: booking.reference,
 		name: booking.name,
@@ -95,11 +112,21 @@ function context(session: SessionState, booking: Pick<BookingRow, 'reference' | 
 	};
 }
 
-function send(db: Db, kind: string, booking: Pick<BookingRow, 'id' | 'email' | 'phone'>, text: MessageText, now: Date): void {
+function send(
+	db: Db,
+	kind: string,
+	booking: Pick<BookingRow, 'id' | 'email' | 'phone'>,
+	text: MessageText,
+	now: Date,
+): void {
 	const channel = booking.email ? 'email' : 'sms';
 	const recipient = booking.email ?? booking.phone;
 	if (!recipient) return;
-	queueMessage(db, { kind, bookingId: booking.id, channel, recipient, subject: text.subject, body: text.body }, now);
+	queueMessage(
+		db,
+		{ kind, bookingId: booking.id, channel, recipient, subject: text.subject, body: text.body },
+		now,
+	);
 }
 
 /** A link to the manage page. */
@@ -108,54 +135,102 @@ export function manageUrl(origin: string, token: string): string {
 }
 
 /** Books places, or joins the waiting list (`mode` 'wait'), for one submitted form. */
-export function bookPlace(db: Db, request: BookRequest, now: Date, mode: 'book' | 'wait' = 'book'): BookResult {
-	return db.$client.transaction((): BookResult => {
-		const token = newManageToken();
-		const repeat = db.$client
-			.prepare(`select ${BOOKING_COLUMNS} from booking where session_id = ? and form_token = ?`)
-			.get(request.sessionId, request.formToken) as BookingRow | undefined;
-		if (repeat) {
-			// The same form sent twice: one booking. The browser shows the latest answer, so it gets the link.
-			db.$client.prepare('update booking set manage_token_hash = ?, updated_at = ? where id = ?').run(hashToken(token), now.toISOString(), repeat.id);
-			return { ok: true, token, reference: repeat.reference, status: repeat.status === 'waiting' ? 'waiting' : 'confirmed', repeated: true };
-		}
-		const session = loadSession(db, request.sessionId);
-		if (!session) return { ok: false, reason: 'not-found' };
-		const places = request.values.places;
-		const check = mode === 'book' ? checkBooking(session, now, places) : checkWaitingList(session, now, places);
-		if (!check.ok) return check;
-		if (mode === 'book') {
-			const taken = db.$client
-				.prepare("update session set places_taken = places_taken + ? where id = ? and status = 'scheduled' and places_taken + ? <= capacity")
-				.run(places, session.id, places);
-			if (taken.changes !== 1) return { ok: false, reason: 'full' };
-		}
-		const id = randomUUID();
-		const stamp = now.toISOString();
-		const status = mode === 'book' ? 'confirmed' : 'waiting';
-		const v = request.values;
-		let reference = '';
-		for (let attempt = 0; ; attempt++) {
-			reference = newReference();
-			try {
+export function bookPlace(
+	db: Db,
+	request: BookRequest,
+	now: Date,
+	mode: 'book' | 'wait' = 'book',
+): BookResult {
+	return db.$client
+		.transaction((): BookResult => {
+			const token = newManageToken();
+			const repeat = db.$client
+				.prepare(`select ${BOOKING_COLUMNS} from booking where session_id = ? and form_token = ?`)
+				.get(request.sessionId, request.formToken) as BookingRow | undefined;
+			if (repeat) {
+				// The same form sent twice: one booking. The browser shows the latest answer, so it gets the link.
 				db.$client
+					.prepare('update booking set manage_token_hash = ?, updated_at = ? where id = ?')
+					.run(hashToken(token), now.toISOString(), repeat.id);
+				return {
+					ok: true,
+					token,
+					reference: repeat.reference,
+					status: repeat.status === 'waiting' ? 'waiting' : 'confirmed',
+					repeated: true,
+				};
+			}
+			const session = loadSession(db, request.sessionId);
+			if (!session) return { ok: false, reason: 'not-found' };
+			const places = request.values.places;
+			const check =
+				mode === 'book'
+					? checkBooking(session, now, places)
+					: checkWaitingList(session, now, places);
+			if (!check.ok) return check;
+			if (mode === 'book') {
+				const taken = db.$client
 					.prepare(
-						`insert into booking (id, session_id, reference, manage_token_hash, form_token, status, places, name, attendee_name,
+						"update session set places_taken = places_taken + ? where id = ? and status = 'scheduled' and places_taken + ? <= capacity",
+					)
+					.run(places, session.id, places);
+				if (taken.changes !== 1) return { ok: false, reason: 'full' };
+			}
+			const id = randomUUID();
+			const stamp = now.toISOString();
+			const status = mode === 'book' ? 'confirmed' : 'waiting';
+			const v = request.values;
+			let reference = '';
+			for (let attempt = 0; ; attempt++) {
+				reference = newReference();
+				try {
+					db.$client
+						.prepare(
+							`insert into booking (id, session_id, reference, manage_token_hash, form_token, status, places, name, attendee_name,
 						   email, phone, needs, wants_reminder, assisted, created_at, updated_at)
 						 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+						)
+						.run(
+							id,
+							session.id,
+							reference,
+							hashToken(token),
+							request.formToken,
+							status,
+							places,
+							v.name,
+							v.attendeeName,
+							v.email,
+							v.phone,
+							v.needs,
+							v.wantsReminder ? 1 : 0,
+							request.assisted ? 1 : 0,
+							stamp,
+							stamp,
+						);
+					break;
+				} catch (error) {
+					if (
+						attempt < 5 &&
+						error instanceof Error &&
+						/UNIQUE constraint failed: booking.reference/.test(error.message)
 					)
-					.run(id, session.id, reference, hashToken(token), request.formToken, status, places, v.name, v.attendeeName, v.email, v.phone, v.needs, v.wantsReminder ? 1 : 0, request.assisted ? 1 : 0, stamp, stamp);
-				break;
-			} catch (error) {
-				if (attempt < 5 && error instanceof Error && /UNIQUE constraint failed: booking.reference/.test(error.message)) continue;
-				throw error;
+						continue;
+					throw error;
+				}
 			}
-		}
-		const row = { id, reference, name: v.name, places, email: v.email, phone: v.phone };
-		const ctx = context(session, row, manageUrl(request.origin, token));
-		send(db, mode === 'book' ? 'booking-confirmed' : 'waiting-list-joined', row, mode === 'book' ? confirmationMessage(ctx) : waitingListMessage(ctx), now);
-		return { ok: true, token, reference, status, repeated: false };
-	}).immediate();
+			const row = { id, reference, name: v.name, places, email: v.email, phone: v.phone };
+			const ctx = context(session, row, manageUrl(request.origin, token));
+			send(
+				db,
+				mode === 'book' ? 'booking-confirmed' : 'waiting-list-joined',
+				row,
+				mode === 'book' ? confirmationMessage(ctx) : waitingListMessage(ctx),
+				now,
+			);
+			return { ok: true, token, reference, status, repeated: false };
+		})
+		.immediate();
 }
 
 function formatDeadline(instant: Date): string {
@@ -166,30 +241,48 @@ function formatDeadline(instant: Date): string {
  * Gives freed places to the waiting list, in order, whole parties only: moved in, or offered with
  * a hold, as the session's pattern says. Runs inside the caller's transaction.
  */
-export function promoteWaitingList(db: Db, sessionId: string, now: Date, offerHours: number, origin: string): void {
+export function promoteWaitingList(
+	db: Db,
+	sessionId: string,
+	now: Date,
+	offerHours: number,
+	origin: string,
+): void {
 	const session = loadSession(db, sessionId);
 	if (!session) return;
 	const open = checkBooking(session, now, 1);
 	if (!open.ok && open.reason !== 'full') return;
 	const waiting = db.$client
-		.prepare(`select ${BOOKING_COLUMNS} from booking where session_id = ? and status = 'waiting' order by created_at, id`)
+		.prepare(
+			`select ${BOOKING_COLUMNS} from booking where session_id = ? and status = 'waiting' order by created_at, id`,
+		)
 		.all(sessionId) as BookingRow[];
-	const chosen = new Set(entriesToPromote(waiting, session.capacity - session.placesTaken).map((e) => e.id));
+	const chosen = new Set(
+		entriesToPromote(waiting, session.capacity - session.placesTaken).map((e) => e.id),
+	);
 	for (const entry of waiting.filter((w) => chosen.has(w.id))) {
 		const taken = db.$client
-			.prepare("update session set places_taken = places_taken + ? where id = ? and places_taken + ? <= capacity")
+			.prepare(
+				'update session set places_taken = places_taken + ? where id = ? and places_taken + ? <= capacity',
+			)
 			.run(entry.places, sessionId, entry.places);
 		if (taken.changes !== 1) break;
 		// A promoted person gets a fresh manage link in the message; the old one stops working.
 		const token = newManageToken();
 		const ctx = context(session, entry, manageUrl(origin, token));
 		if (session.waitingList === 'automatic') {
-			db.$client.prepare("update booking set status = 'confirmed', manage_token_hash = ?, updated_at = ? where id = ?").run(hashToken(token), now.toISOString(), entry.id);
+			db.$client
+				.prepare(
+					"update booking set status = 'confirmed', manage_token_hash = ?, updated_at = ? where id = ?",
+				)
+				.run(hashToken(token), now.toISOString(), entry.id);
 			send(db, 'waiting-list-promoted', entry, promotedMessage(ctx), now);
 		} else {
 			const expires = offerExpiry(now, session, offerHours);
 			db.$client
-				.prepare("update booking set status = 'offered', offer_expires_at = ?, manage_token_hash = ?, updated_at = ? where id = ?")
+				.prepare(
+					"update booking set status = 'offered', offer_expires_at = ?, manage_token_hash = ?, updated_at = ? where id = ?",
+				)
 				.run(expires.toISOString(), hashToken(token), now.toISOString(), entry.id);
 			send(db, 'waiting-list-offer', entry, offerMessage(ctx, formatDeadline(expires)), now);
 		}
@@ -201,72 +294,145 @@ export type ManageResult = { ok: true } | { ok: false; reason: 'not-found' | 'no
 
 function bookingByToken(db: Db, token: string): BookingRow | null {
 	if (!isManageTokenShape(token)) return null;
-	return (db.$client.prepare(`select ${BOOKING_COLUMNS} from booking where manage_token_hash = ?`).get(hashToken(token)) as BookingRow | undefined) ?? null;
+	return (
+		(db.$client
+			.prepare(`select ${BOOKING_COLUMNS} from booking where manage_token_hash = ?`)
+			.get(hashToken(token)) as BookingRow | undefined) ?? null
+	);
 }
 
 /** Cancels a booking or waiting-list entry; freed places go straight to the waiting list. */
-export function cancelBooking(db: Db, token: string, now: Date, offerHours: number, origin: string): ManageResult {
-	return db.$client.transaction((): ManageResult => {
-		const booking = bookingByToken(db, token);
-		if (!booking) return { ok: false, reason: 'not-found' };
-		if (booking.status === 'cancelled' || booking.status === 'expired') return { ok: false, reason: 'not-possible' };
-		const session = loadSession(db, booking.sessionId)!;
-		db.$client.prepare("update booking set status = 'cancelled', cancelled_by = 'person', updated_at = ? where id = ?").run(now.toISOString(), booking.id);
-		if (booking.status === 'confirmed' || booking.status === 'offered') {
-			db.$client.prepare('update session set places_taken = places_taken - ? where id = ?').run(booking.places, booking.sessionId);
-		}
-		send(db, 'booking-cancelled', booking, cancelledMessage(context(session, booking, manageUrl(origin, token))), now);
-		promoteWaitingList(db, booking.sessionId, now, offerHours, origin);
-		return { ok: true };
-	}).immediate();
+export function cancelBooking(
+	db: Db,
+	token: string,
+	now: Date,
+	offerHours: number,
+	origin: string,
+): ManageResult {
+	return db.$client
+		.transaction((): ManageResult => {
+			const booking = bookingByToken(db, token);
+			if (!booking) return { ok: false, reason: 'not-found' };
+			if (booking.status === 'cancelled' || booking.status === 'expired')
+				return { ok: false, reason: 'not-possible' };
+			const session = loadSession(db, booking.sessionId)!;
+			db.$client
+				.prepare(
+					"update booking set status = 'cancelled', cancelled_by = 'person', updated_at = ? where id = ?",
+				)
+				.run(now.toISOString(), booking.id);
+			if (booking.status === 'confirmed' || booking.status === 'offered') {
+				db.$client
+					.prepare('update session set places_taken = places_taken - ? where id = ?')
+					.run(booking.places, booking.sessionId);
+			}
+			send(
+				db,
+				'booking-cancelled',
+				booking,
+				cancelledMessage(context(session, booking, manageUrl(origin, token))),
+				now,
+			);
+			promoteWaitingList(db, booking.sessionId, now, offerHours, origin);
+			return { ok: true };
+		})
+		.immediate();
 }
 
 /** Accepts a waiting-list offer that has not run out. */
 export function acceptOffer(db: Db, token: string, now: Date, origin: string): ManageResult {
-	return db.$client.transaction((): ManageResult => {
-		const booking = bookingByToken(db, token);
-		if (!booking) return { ok: false, reason: 'not-found' };
-		const row = db.$client.prepare('select offer_expires_at as expires from booking where id = ?').get(booking.id) as { expires: string | null };
-		if (booking.status !== 'offered' || row.expires === null || row.expires <= now.toISOString()) return { ok: false, reason: 'not-possible' };
-		db.$client.prepare("update booking set status = 'confirmed', offer_expires_at = null, updated_at = ? where id = ?").run(now.toISOString(), booking.id);
-		const session = loadSession(db, booking.sessionId)!;
-		send(db, 'booking-confirmed', booking, confirmationMessage(context(session, booking, manageUrl(origin, token))), now);
-		return { ok: true };
-	}).immediate();
+	return db.$client
+		.transaction((): ManageResult => {
+			const booking = bookingByToken(db, token);
+			if (!booking) return { ok: false, reason: 'not-found' };
+			const row = db.$client
+				.prepare('select offer_expires_at as expires from booking where id = ?')
+				.get(booking.id) as { expires: string | null };
+			if (booking.status !== 'offered' || row.expires === null || row.expires <= now.toISOString())
+				return { ok: false, reason: 'not-possible' };
+			db.$client
+				.prepare(
+					"update booking set status = 'confirmed', offer_expires_at = null, updated_at = ? where id = ?",
+				)
+				.run(now.toISOString(), booking.id);
+			const session = loadSession(db, booking.sessionId)!;
+			send(
+				db,
+				'booking-confirmed',
+				booking,
+				confirmationMessage(context(session, booking, manageUrl(origin, token))),
+				now,
+			);
+			return { ok: true };
+		})
+		.immediate();
 }
 
 /** Ends offers whose time has run out and passes their places on; returns how many ended. */
 export function expireOffers(db: Db, now: Date, offerHours: number, origin: string): number {
-	return db.$client.transaction((): number => {
-		const expired = db.$client
-			.prepare(`select ${BOOKING_COLUMNS} from booking where status = 'offered' and offer_expires_at <= ? order by offer_expires_at`)
-			.all(now.toISOString()) as BookingRow[];
-		for (const booking of expired) {
-			db.$client.prepare("update booking set status = 'expired', updated_at = ? where id = ?").run(now.toISOString(), booking.id);
-			db.$client.prepare('update session set places_taken = places_taken - ? where id = ?').run(booking.places, booking.sessionId);
-			const session = loadSession(db, booking.sessionId)!;
-			send(db, 'waiting-list-offer-expired', booking, offerExpiredMessage(context(session, booking, '')), now);
-		}
-		for (const sessionId of new Set(expired.map((b) => b.sessionId))) promoteWaitingList(db, sessionId, now, offerHours, origin);
-		return expired.length;
-	}).immediate();
+	return db.$client
+		.transaction((): number => {
+			const expired = db.$client
+				.prepare(
+					`select ${BOOKING_COLUMNS} from booking where status = 'offered' and offer_expires_at <= ? order by offer_expires_at`,
+				)
+				.all(now.toISOString()) as BookingRow[];
+			for (const booking of expired) {
+				db.$client
+					.prepare("update booking set status = 'expired', updated_at = ? where id = ?")
+					.run(now.toISOString(), booking.id);
+				db.$client
+					.prepare('update session set places_taken = places_taken - ? where id = ?')
+					.run(booking.places, booking.sessionId);
+				const session = loadSession(db, booking.sessionId)!;
+				send(
+					db,
+					'waiting-list-offer-expired',
+					booking,
+					offerExpiredMessage(context(session, booking, '')),
+					now,
+				);
+			}
+			for (const sessionId of new Set(expired.map((b) => b.sessionId)))
+				promoteWaitingList(db, sessionId, now, offerHours, origin);
+			return expired.length;
+		})
+		.immediate();
 }
 
 /**
  * Finds a booking by its reference and the email or phone given with it; on a match issues a new
  * manage link (earlier links stop working) and returns its token.
  */
-export function findBooking(db: Db, reference: string, contact: string, now: Date, origin: string): string | null {
-	return db.$client.transaction((): string | null => {
-		const phone = normalisePhone(contact);
-		const booking = db.$client
-			.prepare(`select ${BOOKING_COLUMNS} from booking where reference = ? and (lower(email) = lower(?) or phone = ?)`)
-			.get(reference, contact.trim(), phone ?? '') as BookingRow | undefined;
-		if (!booking) return null;
-		const token = newManageToken();
-		db.$client.prepare('update booking set manage_token_hash = ?, updated_at = ? where id = ?').run(hashToken(token), now.toISOString(), booking.id);
-		const session = loadSession(db, booking.sessionId)!;
-		send(db, 'manage-link', booking, manageLinkMessage(context(session, booking, manageUrl(origin, token))), now);
-		return token;
-	}).immediate();
+export function findBooking(
+	db: Db,
+	reference: string,
+	contact: string,
+	now: Date,
+	origin: string,
+): string | null {
+	return db.$client
+		.transaction((): string | null => {
+			const phone = normalisePhone(contact);
+			const booking = db.$client
+				.prepare(
+					`select ${BOOKING_COLUMNS} from booking where reference = ? and (lower(email) = lower(?) or phone = ?)`,
+				)
+				.get(reference, contact.trim(), phone ?? '') as BookingRow | undefined;
+			if (!booking) return null;
+			const token = newManageToken();
+			db.$client
+				.prepare('update booking set manage_token_hash = ?, updated_at = ? where id = ?')
+				.run(hashToken(token), now.toISOString(), booking.id);
+			const session = loadSession(db, booking.sessionId)!;
+			send(
+				db,
+				'manage-link',
+				booking,
+				manageLinkMessage(context(session, booking, manageUrl(origin, token))),
+				now,
+			);
+			return token;
+		})
+		.immediate();
 }

@@ -4,7 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Closure } from '../../domain/directory/opening-hours.ts';
-import { HORIZON_WEEKS, planSessions, type PatternShape, type StoredSession } from '../../domain/schedule/plan.ts';
+import {
+	HORIZON_WEEKS,
+	planSessions,
+	type PatternShape,
+	type StoredSession,
+} from '../../domain/schedule/plan.ts';
 import { addDays } from '../../domain/time.ts';
 import type { Db } from '../db/open-database.ts';
 
@@ -46,7 +51,9 @@ export function syncPattern(db: Db, patternId: string, today: string, now: Date)
 	).map((s) => ({ ...s, isException: s.isException === 1 }));
 	const closures = (
 		db.$client
-			.prepare(`select starts_on as startsOn, ends_on as endsOn, reason, hub_id is null as allHubs from closure where hub_id = ? or hub_id is null`)
+			.prepare(
+				`select starts_on as startsOn, ends_on as endsOn, reason, hub_id is null as allHubs from closure where hub_id = ? or hub_id is null`,
+			)
 			.all(pattern.hubId) as (Omit<Closure, 'allHubs'> & { allHubs: number })[]
 	).map((c) => ({ ...c, allHubs: c.allHubs === 1 }));
 	const plan = planSessions(pattern, stored, closures, today, addDays(today, HORIZON_WEEKS * 7));
@@ -55,11 +62,28 @@ export function syncPattern(db: Db, patternId: string, today: string, now: Date)
 		`insert into session (id, pattern_id, original_date, date, start_time, end_time, capacity, places_taken, status, cancel_reason, is_exception, sequence, updated_at)
 		 values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0, 0, ?)`,
 	);
-	const update = db.$client.prepare('update session set start_time = ?, end_time = ?, capacity = ?, sequence = sequence + 1, updated_at = ? where id = ?');
-	const cancel = db.$client.prepare("update session set status = 'cancelled', cancel_reason = ?, sequence = sequence + 1, updated_at = ? where id = ?");
-	const restore = db.$client.prepare("update session set status = 'scheduled', cancel_reason = null, sequence = sequence + 1, updated_at = ? where id = ?");
+	const update = db.$client.prepare(
+		'update session set start_time = ?, end_time = ?, capacity = ?, sequence = sequence + 1, updated_at = ? where id = ?',
+	);
+	const cancel = db.$client.prepare(
+		"update session set status = 'cancelled', cancel_reason = ?, sequence = sequence + 1, updated_at = ? where id = ?",
+	);
+	const restore = db.$client.prepare(
+		"update session set status = 'scheduled', cancel_reason = null, sequence = sequence + 1, updated_at = ? where id = ?",
+	);
 	for (const c of plan.create) {
-		insert.run(sessionId(pattern.id, c.originalDate), pattern.id, c.originalDate, c.originalDate, pattern.startTime, pattern.endTime, pattern.capacity, c.status, c.cancelReason, stamp);
+		insert.run(
+			sessionId(pattern.id, c.originalDate),
+			pattern.id,
+			c.originalDate,
+			c.originalDate,
+			pattern.startTime,
+			pattern.endTime,
+			pattern.capacity,
+			c.status,
+			c.cancelReason,
+			stamp,
+		);
 	}
 	for (const r of plan.restore) restore.run(stamp, r.id);
 	for (const u of plan.update) update.run(u.startTime, u.endTime, u.capacity, stamp, u.id);
@@ -74,10 +98,12 @@ export function syncPattern(db: Db, patternId: string, today: string, now: Date)
 
 /** Extends every pattern's dates to the horizon (run at start-up and daily), in one transaction. */
 export function extendAllSessions(db: Db, today: string, now: Date): number {
-	return db.$client.transaction(() => {
-		const ids = db.$client.prepare('select id from session_pattern').pluck().all() as string[];
-		let created = 0;
-		for (const id of ids) created += syncPattern(db, id, today, now).created;
-		return created;
-	}).immediate();
+	return db.$client
+		.transaction(() => {
+			const ids = db.$client.prepare('select id from session_pattern').pluck().all() as string[];
+			let created = 0;
+			for (const id of ids) created += syncPattern(db, id, today, now).created;
+			return created;
+		})
+		.immediate();
 }

@@ -1,0 +1,46 @@
+/**
+ * Work the server process does on a timer: store session dates to the horizon (at start-up and
+ * whenever the London date changes) and end waiting-list offers whose time has run out (every
+ * minute). Each run is one transaction; a failure is logged and tried again next time.
+ */
+import type { Config } from './config.ts';
+import type { Db } from './db/open-database.ts';
+import { todayInLondon } from './http/london-day.ts';
+import { expireOffers } from './use-cases/bookings.ts';
+import { extendAllSessions } from './use-cases/schedule-sessions.ts';
+
+/** Starts the jobs; `stop` clears their timers. */
+export function startJobs(db: Db, settings: Config): { stop: () => void } {
+	let extendedFor = '';
+	const origin = settings.publicOrigin ?? `http://${settings.host}:${settings.port}`;
+	const tick = () => {
+		const now = new Date();
+		const today = todayInLondon(now.getTime());
+		try {
+			if (today !== extendedFor) {
+				const created = extendAllSessions(db, today, now);
+				extendedFor = today;
+				console.log(
+					JSON.stringify({ level: 'info', msg: 'session dates extended', created, today }),
+				);
+			}
+			const expired = expireOffers(db, now, settings.offerHours, origin);
+			if (expired > 0)
+				console.log(
+					JSON.stringify({ level: 'info', msg: 'waiting-list offers expired', count: expired }),
+				);
+		} catch (error) {
+			console.error(
+				JSON.stringify({
+					level: 'error',
+					msg: 'scheduled job failed; it will run again in a minute',
+					error: String(error),
+				}),
+			);
+		}
+	};
+	tick();
+	const timer = setInterval(tick, 60_000);
+	timer.unref();
+	return { stop: () => clearInterval(timer) };
+}
