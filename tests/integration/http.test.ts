@@ -113,6 +113,16 @@ describe('the production server with demo data', () => {
 		}
 	});
 
+	it('serves the hub page island with live places left, never cached', async () => {
+		const html = await (await fetch(`${server.url}/hubs/govan-riverside-hub`)).text();
+		const island = /(\/_server-islands\/HubSessions[^"'`\s]*)/.exec(html);
+		expect(island).not.toBeNull();
+		const res = await fetch(server.url + island![1]!.replaceAll('&amp;', '&'));
+		expect(res.status).toBe(200);
+		expect(res.headers.get('cache-control')).toBe('no-store');
+		expect(await res.text()).toMatch(/places? left|Full/);
+	});
+
 	it('reports readiness on /healthz', async () => {
 		const res = await fetch(`${server.url}/healthz`);
 		expect(res.status).toBe(200);

@@ -33,16 +33,13 @@ if (container) {
 				timeZone: 'UTC',
 				firstDay: 1,
 				height: 'auto',
+				// Our own classes, for the contrast and target-size fixes in site.scss (WCAG 1.4.3, 2.5.8).
+				eventClass: 'cal-event',
+				dayCellTopInnerClass: 'cal-day-number',
 				headerToolbar: {
 					start: 'prev,next today',
 					center: 'title',
 					end: 'dayGridMonth,timeGridWeek,listWeek',
-				},
-				toolbarElements: {
-					today: { text: 'Today' },
-					dayGridMonth: { text: 'Month' },
-					timeGridWeek: { text: 'Week' },
-					listWeek: { text: 'List' },
 				},
 				eventTimeFormat: { hour: 'numeric', minute: '2-digit', meridiem: 'short' },
 				events: (info, success, failure) => {

@@ -20,7 +20,7 @@ export type PostOutcome =
 	| { kind: 'errors'; status: 400; errors: FieldError[]; input: BookingInput | null }
 	| {
 			kind: 'refused';
-			status: 409;
+			status: 400 | 409;
 			message: string;
 			input: BookingInput | null;
 			offerWaitingList: boolean;
@@ -35,6 +35,23 @@ function limiter(kind: 'booking' | 'manage'): RateLimiter {
 		manage: new RateLimiter(config().bookingRateLimit === 0 ? 0 : 30),
 	};
 	return limiters[kind];
+}
+
+const UNREADABLE: PostOutcome = {
+	kind: 'refused',
+	status: 400,
+	message: 'The form could not be read. Go back to the form and send it again.',
+	input: null,
+	offerWaitingList: false,
+};
+
+/** Reads a posted form, or null when the body is not a readable form (too big, wrong type, broken). */
+async function readForm(request: Request): Promise<FormData | null> {
+	try {
+		return await request.formData();
+	} catch {
+		return null;
+	}
 }
 
 /** The origin used in links sent to people: PUBLIC_ORIGIN, else the request's own. */
@@ -52,7 +69,8 @@ export async function postBooking(
 	now: Date,
 	requestOrigin: string,
 ): Promise<PostOutcome> {
-	const form = await request.formData();
+	const form = await readForm(request);
+	if (!form) return UNREADABLE;
 	const formToken = String(form.get('formToken') ?? '').slice(0, 64);
 	const limited = limiter('booking').attempt(`${client}|${formToken}`, now.getTime());
 	if (!limited.allowed)
@@ -99,7 +117,8 @@ export async function postManage(
 	const limited = limiter('manage').attempt(client, now.getTime());
 	if (!limited.allowed)
 		return { kind: 'rate-limited', status: 429, retryAfterSeconds: limited.retryAfterSeconds };
-	const form = await request.formData();
+	const form = await readForm(request);
+	if (!form) return UNREADABLE;
 	const origin = publicOrigin(requestOrigin);
 	const action = form.get('action');
 	const result =
@@ -134,7 +153,14 @@ export async function postFindBooking(
 	const limited = limiter('manage').attempt(client, now.getTime());
 	if (!limited.allowed)
 		return { kind: 'rate-limited', status: 429, retryAfterSeconds: limited.retryAfterSeconds };
-	const form = await request.formData();
+	const form = await readForm(request);
+	if (!form)
+		return {
+			kind: 'errors',
+			status: 400,
+			errors: [{ field: 'name', message: 'The form could not be read. Send it again' }],
+			input: null,
+		};
 	const referenceInput = String(form.get('reference') ?? '')
 		.trim()
 		.slice(0, 50);
