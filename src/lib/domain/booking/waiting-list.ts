@@ -16,9 +16,8 @@ export function entriesToPromote(
 	waiting: readonly WaitingEntry[],
 	freePlaces: number,
 ): WaitingEntry[] {
-	const ordered = [...waiting].sort(
-		(a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
-	);
+	// A stable sort: entries that joined in the same instant keep the order they were given in.
+	const ordered = [...waiting].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 	const chosen: WaitingEntry[] = [];
 	let free = freePlaces;
 	for (const entry of ordered) {

@@ -235,7 +235,7 @@ export function getBookingByToken(db: Db, token: string): BookingView | null {
 			   b.wants_reminder as wantsReminder, b.offer_expires_at as offerExpiresAt, b.cancelled_by as cancelledBy,
 			   b.session_id as sessionId,
 			   case when b.status = 'waiting' then (select count(*) from booking w where w.session_id = b.session_id
-			     and w.status = 'waiting' and (w.created_at < b.created_at or (w.created_at = b.created_at and w.id <= b.id))) end as waitingPosition
+			     and w.status = 'waiting' and (w.created_at < b.created_at or (w.created_at = b.created_at and w.rowid <= b.rowid))) end as waitingPosition
 			 from booking b where b.manage_token_hash = ?`,
 		)
 		.get(hashToken(token)) as

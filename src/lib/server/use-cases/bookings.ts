@@ -254,7 +254,7 @@ export function promoteWaitingList(
 	if (!open.ok && open.reason !== 'full') return;
 	const waiting = db.$client
 		.prepare(
-			`select ${BOOKING_COLUMNS} from booking where session_id = ? and status = 'waiting' order by created_at, id`,
+			`select ${BOOKING_COLUMNS} from booking where session_id = ? and status = 'waiting' order by created_at, rowid`,
 		)
 		.all(sessionId) as BookingRow[];
 	const chosen = new Set(
