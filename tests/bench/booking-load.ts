@@ -7,7 +7,12 @@ import autocannon from 'autocannon';
 
 const [url, connections, seconds] = process.argv.slice(2) as [string, string, string];
 let n = 0;
-const letters = (i: number) => i.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+const letters = (i: number) =>
+	i
+		.toString(26)
+		.split('')
+		.map((d) => String.fromCharCode(97 + parseInt(d, 26)))
+		.join('');
 const result = await autocannon({
 	url,
 	connections: Number(connections),

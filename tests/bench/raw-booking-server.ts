@@ -26,7 +26,16 @@ const server = http.createServer((req, res) => {
 			{
 				sessionId: match[1]!,
 				formToken: form.get('formToken') ?? '',
-				values: { name: form.get('name') ?? '', email: form.get('email'), phone: null, needs: '', places: Number(form.get('places')), forSomeoneElse: false, attendeeName: null, wantsReminder: false },
+				values: {
+					name: form.get('name') ?? '',
+					email: form.get('email'),
+					phone: null,
+					needs: '',
+					places: Number(form.get('places')),
+					forSomeoneElse: false,
+					attendeeName: null,
+					wantsReminder: false,
+				},
 				origin: 'http://127.0.0.1',
 			},
 			new Date(),

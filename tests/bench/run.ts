@@ -65,8 +65,23 @@ function load(url: string, server?: ChildProcess, booking = false): Result {
 	const [cmd, ...args] = pin(
 		1,
 		booking
-			? [node, path.join(root, 'tests/bench/booking-load.ts'), url, String(connections), String(seconds)]
-			: [node, path.join(root, 'node_modules/autocannon/autocannon.js'), '-c', String(connections), '-d', String(seconds), '--json', url],
+			? [
+					node,
+					path.join(root, 'tests/bench/booking-load.ts'),
+					url,
+					String(connections),
+					String(seconds),
+				]
+			: [
+					node,
+					path.join(root, 'node_modules/autocannon/autocannon.js'),
+					'-c',
+					String(connections),
+					'-d',
+					String(seconds),
+					'--json',
+					url,
+				],
 	);
 	const run = spawnSync(cmd!, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 	const json = JSON.parse(run.stdout) as {
@@ -157,7 +172,10 @@ for (const p of paths) {
 
 // Bookings: the same transaction through the site and through a bare node:http endpoint.
 const rawDb = path.join(tmp, 'raw-booking.db');
-const rawBooking = await start(pin(0, [node, 'tests/bench/raw-booking-server.ts', rawDb, path.join(root, 'db/migrations')]), {});
+const rawBooking = await start(
+	pin(0, [node, 'tests/bench/raw-booking-server.ts', rawDb, path.join(root, 'db/migrations')]),
+	{},
+);
 const Database = (await import('better-sqlite3')).default;
 const appDb = new Database(path.join(tmp, 'bench.db'));
 const sessionId = appDb
@@ -180,17 +198,29 @@ load(`http://127.0.0.1:${rawBooking.port}${bookingPath}`, undefined, true);
 const oursBooking: Result[] = [];
 const rawBookingResults: Result[] = [];
 for (let i = 0; i < rounds; i++) {
-	rawBookingResults.push(load(`http://127.0.0.1:${rawBooking.port}${bookingPath}`, rawBooking.child, true));
+	rawBookingResults.push(
+		load(`http://127.0.0.1:${rawBooking.port}${bookingPath}`, rawBooking.child, true),
+	);
 	oursBooking.push(load(`http://127.0.0.1:${app.port}${bookingPath}`, app.child, true));
 }
 console.log('');
-console.log(`Bookings (POST ${bookingPath.slice(0, 18)}…, 303 on success): ${connections} connections, BOOKING_RATE_LIMIT=0`);
-console.log('| endpoint | bookings/s (median) | p50 ms | p99 ms | errors | server CPU busy | server CPU µs/booking | ratio |');
+console.log(
+	`Bookings (POST ${bookingPath.slice(0, 18)}…, 303 on success): ${connections} connections, BOOKING_RATE_LIMIT=0`,
+);
+console.log(
+	'| endpoint | bookings/s (median) | p50 ms | p99 ms | errors | server CPU busy | server CPU µs/booking | ratio |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 const bookingRow = (name: string, rs: Result[], ratio: string) =>
-	console.log(`| ${name} | ${Math.round(median(rs.map((r) => r.rps)))} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${rs.reduce((n, r) => n + r.errors, 0)} | ${Math.round(median(rs.map((r) => r.cpu)) * 100)}% | ${Math.round(median(rs.map((r) => r.cpuPerRequest)))} | ${ratio} |`);
+	console.log(
+		`| ${name} | ${Math.round(median(rs.map((r) => r.rps)))} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${rs.reduce((n, r) => n + r.errors, 0)} | ${Math.round(median(rs.map((r) => r.cpu)) * 100)}% | ${Math.round(median(rs.map((r) => r.cpuPerRequest)))} | ${ratio} |`,
+	);
 bookingRow('raw node:http + better-sqlite3, same transaction', rawBookingResults, '1.00');
-bookingRow('community-hubs (session page POST)', oursBooking, (median(oursBooking.map((r) => r.rps)) / median(rawBookingResults.map((r) => r.rps))).toFixed(2));
+bookingRow(
+	'community-hubs (session page POST)',
+	oursBooking,
+	(median(oursBooking.map((r) => r.rps)) / median(rawBookingResults.map((r) => r.rps))).toFixed(2),
+);
 
 rawBooking.child.kill('SIGTERM');
 app.child.kill('SIGTERM');

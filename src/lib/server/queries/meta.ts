@@ -31,10 +31,15 @@ export function bumpContentVersion(db: Db): number {
 
 /** Whether the database holds the demonstration data set (every page then says so). */
 export function isDemoData(db: Db): boolean {
-	const row = db.$client.prepare("select value from meta where key = 'demo_data'").get() as
-		{ value: string } | undefined;
-	return row?.value === 'true';
+	let statement = demoStatements.get(db);
+	if (!statement) {
+		statement = db.$client.prepare("select value from meta where key = 'demo_data'").pluck();
+		demoStatements.set(db, statement);
+	}
+	return statement.get() === 'true';
 }
+
+const demoStatements = new WeakMap<Db, Statement>();
 
 /** Records whether the database holds demonstration data. */
 export function setDemoData(db: Db, demo: boolean): void {

@@ -207,6 +207,20 @@ export function getSession(db: Db, id: string): SessionDetail | null {
 	};
 }
 
+/** A published session's id and booking limit (what a booking needs before it redirects), or null. */
+export function getSessionLimits(
+	db: Db,
+	id: string,
+): { id: string; maxPlacesPerBooking: number } | null {
+	return (
+		(db.$client
+			.prepare(
+				`select s.id, p.max_places_per_booking as maxPlacesPerBooking from ${FROM} where s.id = ?`,
+			)
+			.get(id) as { id: string; maxPlacesPerBooking: number } | undefined) ?? null
+	);
+}
+
 /** A booking as its owner sees it on the manage page. */
 export interface BookingView {
 	id: string;
