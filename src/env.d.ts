@@ -15,6 +15,10 @@ declare namespace App {
 		demoData: boolean;
 		/** The directory content version the page is rendered from. */
 		contentVersion: number;
+		/** The signed-in user, if any (back-office pages only: directory pages never show it). */
+		user?: import('./lib/server/auth/auth-session.ts').SignedInUser | null;
+		/** The signed-in session, if any. */
+		authSession?: import('./lib/server/auth/auth-session.ts').AuthSession | null;
 		/** Set by a directory page so that its response is cached and given an ETag. */
 		directoryPage?: boolean;
 	}

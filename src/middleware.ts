@@ -12,6 +12,8 @@ import { todayInLondon } from './lib/server/http/london-day.ts';
 import { isCrossSiteRequest } from './lib/server/http/request-guard.ts';
 import { SECURITY_HEADERS } from './lib/server/http/security-headers.ts';
 import { getContentVersion, isDemoData } from './lib/server/queries/meta.ts';
+import { AUTH_COOKIE, validateAuthSession } from './lib/server/auth/auth-session.ts';
+import { authCookieOptions } from './lib/server/auth/cookie.ts';
 
 let configured = false;
 
@@ -39,6 +41,23 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	context.locals.today = todayInLondon(now.getTime());
 	context.locals.contentVersion = getContentVersion(db);
 	context.locals.demoData = isDemoData(db);
+	const token = context.cookies.get(AUTH_COOKIE)?.value;
+	const signedIn = token ? validateAuthSession(db, token, now.getTime()) : null;
+	context.locals.user = signedIn?.user ?? null;
+	context.locals.authSession = signedIn?.session ?? null;
+	if (token && !signedIn) context.cookies.delete(AUTH_COOKIE, { path: '/' });
+	if (token && signedIn?.refreshed) {
+		context.cookies.set(
+			AUTH_COOKIE,
+			token,
+			authCookieOptions(
+				context.url,
+				signedIn.session.expiresAt,
+				now.getTime(),
+				settings.publicOrigin,
+			),
+		);
+	}
 
 	const response = await next();
 	for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);

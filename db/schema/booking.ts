@@ -29,6 +29,8 @@ export const bookings = sqliteTable(
 		assisted: integer('assisted', { mode: 'boolean' }).notNull().default(false),
 		offerExpiresAt: text('offer_expires_at'),
 		cancelledBy: text('cancelled_by', { enum: ['person', 'hub'] }),
+		/** Check-in at the session, recorded by a volunteer. */
+		attendance: text('attendance', { enum: ['attended', 'no-show'] }),
 		createdAt: text('created_at').notNull(),
 		updatedAt: text('updated_at').notNull(),
 	},

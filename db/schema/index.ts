@@ -6,3 +6,4 @@ export * from './hub.ts';
 export * from './service.ts';
 export * from './session.ts';
 export * from './booking.ts';
+export * from './user.ts';

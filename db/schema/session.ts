@@ -61,6 +61,8 @@ export const sessions = sqliteTable(
 		cancelReason: text('cancel_reason'),
 		/** Set when a volunteer changed this date by hand; regeneration then leaves it alone. */
 		isException: integer('is_exception', { mode: 'boolean' }).notNull().default(false),
+		/** People who came without booking, counted by a volunteer. */
+		walkIns: integer('walk_ins').notNull().default(0),
 		/** iCalendar SEQUENCE: raised whenever the date, time or status changes. */
 		sequence: integer('sequence').notNull().default(0),
 		updatedAt: text('updated_at').notNull(),

@@ -3,6 +3,7 @@
  * record has the same UUID in every demo database (tests and links can rely on them).
  */
 import { createHash } from 'node:crypto';
+import { hashSync } from '@node-rs/argon2';
 import type { Db } from '../../src/lib/server/db/open-database.ts';
 import { rebuildSearchIndex } from '../../src/lib/server/queries/search-index.ts';
 import { bumpContentVersion, setDemoData } from '../../src/lib/server/queries/meta.ts';
@@ -63,6 +64,36 @@ export function demoPublicHolidays(
 		result.push({ startsOn: `${y}-12-25`, endsOn: `${y}-12-26`, reason: 'Christmas holidays' });
 	}
 	return result;
+}
+
+/** The password of the demo accounts (demo data only: README says so; real deployments use SEED=none). */
+export const DEMO_PASSWORD = 'demo hubs password';
+
+function seedDemoAccounts(db: Db, stamp: string, hubIds: Map<string, string>): void {
+	const passwordHash = hashSync(DEMO_PASSWORD);
+	const add = (
+		key: string,
+		email: string,
+		name: string,
+		role: 'staff' | 'volunteer',
+		hubs: string[],
+	) => {
+		const id = demoId('user', key);
+		db.$client
+			.prepare(
+				'insert into user (id, email, name, role, password_hash, active, created_at, updated_at) values (?, ?, ?, ?, ?, 1, ?, ?)',
+			)
+			.run(id, email, name, role, passwordHash, stamp, stamp);
+		for (const hub of hubs)
+			db.$client
+				.prepare('insert into user_hub (user_id, hub_id) values (?, ?)')
+				.run(id, hubIds.get(hub)!);
+	};
+	add('staff', 'staff@example.org', 'Demo Staff Member', 'staff', []);
+	add('volunteer', 'volunteer@example.org', 'Demo Volunteer', 'volunteer', [
+		'govan-riverside-hub',
+		'elder-park-community-rooms',
+	]);
 }
 
 /** Loads the demo data set, in one transaction, and marks the database as holding demo data. */
@@ -195,6 +226,7 @@ export function seedDemoData(db: Db, now: Date): void {
 			})
 			.run();
 		seedDemoSessions(db, today, now, demoId);
+		seedDemoAccounts(db, stamp, hubIds);
 		setDemoData(db, true);
 		bumpContentVersion(db);
 		rebuildSearchIndex(db);

@@ -19,8 +19,6 @@ export interface Config {
 	bookingRateLimit: number;
 	/** How long a waiting-list offer is held, in hours. */
 	offerHours: number;
-	/** Whether the development mail page (/dev/mail) is shown. */
-	devMailPage: boolean;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -78,7 +76,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		isDevelopment: env['NODE_ENV'] === 'development',
 		bookingRateLimit: parseWhole(env['BOOKING_RATE_LIMIT'], 10, 'BOOKING_RATE_LIMIT'),
 		offerHours: parseWhole(env['OFFER_HOURS'], 24, 'OFFER_HOURS'),
-		devMailPage: parseBoolean(env['DEV_MAIL_PAGE']),
 	};
 }
 

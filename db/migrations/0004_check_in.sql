@@ -1,0 +1,2 @@
+ALTER TABLE `session` ADD `walk_ins` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `booking` ADD `attendance` text;

@@ -1,0 +1,16 @@
+/**
+ * Who may do what. Staff may do everything; a volunteer acts only on the hubs assigned to them.
+ * Every back-office page and action checks one of these on the server; hiding links is not enough.
+ */
+import type { SignedInUser } from './auth-session.ts';
+
+/** Whether the user is HSCP staff. */
+export function isStaff(user: SignedInUser | null | undefined): boolean {
+	return user?.role === 'staff';
+}
+
+/** Whether the user may run sessions and see bookings at a hub. */
+export function canManageHub(user: SignedInUser | null | undefined, hubId: string): boolean {
+	if (!user) return false;
+	return user.role === 'staff' || user.hubIds.includes(hubId);
+}
