@@ -1,0 +1,147 @@
+/**
+ * The back office in Chromium: staff invites a volunteer, the volunteer sets a password and signs
+ * in, a citizen books a session at the volunteer's hub, and the volunteer sees them in the register
+ * and checks them in; axe-core on every back-office page.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { axeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await startServer({ BOOKING_RATE_LIMIT: '0' });
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+async function expectAccessible(page: Page): Promise<void> {
+	expect(await axeViolations(page), `axe on ${page.url()}`).toEqual([]);
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+	await page.goto(`${server.url}/volunteer`);
+	await page.waitForURL(/\/sign-in\?next=/);
+	await page.getByLabel('Email address').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL(/\/volunteer$/);
+}
+
+describe('the back office', () => {
+	it('staff invites a volunteer, who signs in, sees a citizen’s booking in the register and checks them in', async () => {
+		const staff = await newContext(browser, { javaScript: false });
+		const staffPage = await staff.newPage();
+		await signIn(staffPage, 'staff@example.org', DEMO_PASSWORD);
+		await expectAccessible(staffPage);
+		await staffPage.getByRole('link', { name: 'Staff administration' }).click();
+		await staffPage.waitForURL(/\/admin$/);
+		await expectAccessible(staffPage);
+		await staffPage.getByRole('button', { name: 'Send invitation' }).click();
+		await staffPage.getByRole('heading', { name: 'There is a problem' }).waitFor();
+		await expectAccessible(staffPage);
+		await staffPage.getByLabel('Name').fill('Jordan Example');
+		await staffPage.getByLabel('Email address').fill('jordan@example.org');
+		await staffPage
+			.getByLabel('Hub volunteer: runs sessions at the hubs chosen below')
+			.check({ force: true });
+		await staffPage.getByLabel('Maryhill Locks Hub').check({ force: true });
+		await staffPage.getByRole('button', { name: 'Send invitation' }).click();
+		const link = await staffPage.locator('a.invitation-link').getAttribute('href');
+		expect(link).toMatch(/\/set-password\/[a-z2-9]{48}$/);
+		await staffPage.goto(`${server.url}/admin/mail`);
+		expect(
+			await staffPage.getByText('You have been invited to run community hub sessions').count(),
+		).toBe(1);
+		await expectAccessible(staffPage);
+		await staff.close();
+
+		const volunteer = await newContext(browser, { javaScript: false });
+		const page = await volunteer.newPage();
+		await page.goto(link!);
+		await expectAccessible(page);
+		await page.getByLabel('New password', { exact: true }).fill('maryhill canal volunteer');
+		await page.getByLabel('Type the new password again').fill('maryhill canal volunteer');
+		await page.getByRole('button', { name: 'Save password' }).click();
+		await page.waitForURL(/\/sign-in/);
+		await signIn(page, 'jordan@example.org', 'maryhill canal volunteer');
+		await expectAccessible(page);
+		expect(await page.getByText('Your hubs: Maryhill Locks Hub.').count()).toBe(1);
+
+		// A citizen books the next Digital skills for work session at Maryhill.
+		const citizen = await newContext(browser, { javaScript: false });
+		const citizenPage = await citizen.newPage();
+		await citizenPage.goto(`${server.url}/sessions?hub=maryhill-locks-hub`);
+		await citizenPage
+			.getByRole('link', { name: /^Digital skills for work/ })
+			.first()
+			.click();
+		await citizenPage.getByLabel('Your name').fill('Casey Citizen');
+		await citizenPage.getByLabel('Phone number').fill('0141 496 0777');
+		await citizenPage.getByLabel('Access or support needs (optional)').fill('Large print, please');
+		await citizenPage.getByRole('button', { name: 'Book a place' }).click();
+		await citizenPage.waitForURL(/confirmation$/);
+		const sessionPath = await citizenPage
+			.getByRole('link', { name: /Add this session to my calendar/ })
+			.getAttribute('href');
+		const sessionId = /\/sessions\/([0-9a-f-]{36})\.ics/.exec(sessionPath!)![1]!;
+		await citizen.close();
+
+		await page.goto(`${server.url}/volunteer/sessions/${sessionId}`);
+		await page
+			.getByRole('heading', { level: 1, name: /^Register: Digital skills for work/ })
+			.waitFor();
+		const row = page.getByRole('row', { name: /Casey Citizen/ });
+		expect(await row.getByText('0141 496 0777').count()).toBe(1);
+		expect(await row.getByText('Large print, please').count()).toBe(1);
+		await expectAccessible(page);
+		await row.getByRole('button', { name: /^Attended\W+Casey Citizen/ }).click();
+		await page.waitForURL(new RegExp(`/volunteer/sessions/${sessionId}$`));
+		expect(
+			await page
+				.getByRole('row', { name: /Casey Citizen/ })
+				.getByText('Attended', { exact: true })
+				.count(),
+		).toBe(1);
+		await page.getByLabel('People who came without booking').fill('3');
+		await page.getByRole('button', { name: 'Save walk-ins' }).click();
+		await page.waitForURL(new RegExp(`/volunteer/sessions/${sessionId}$`));
+		expect(await page.getByLabel('People who came without booking').inputValue()).toBe('3');
+
+		// A register that does not exist is simply not found.
+		const other = await page.goto(
+			`${server.url}/volunteer/sessions/${sessionId.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))}`,
+		);
+		expect(other?.status()).toBe(404);
+		await volunteer.close();
+	});
+
+	it('keeps the sign-in and password pages accessible, including with errors', async () => {
+		const context = await newContext(browser, { javaScript: false });
+		const page = await context.newPage();
+		try {
+			await page.goto(`${server.url}/sign-in`);
+			await expectAccessible(page);
+			await page.getByLabel('Email address').fill('staff@example.org');
+			await page.getByLabel('Password').fill('wrong password entirely');
+			await page.getByRole('button', { name: 'Sign in' }).click();
+			await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+			expect(await page.title()).toMatch(/^Error: Sign in/);
+			await expectAccessible(page);
+			await page.goto(`${server.url}/forgot-password`);
+			await expectAccessible(page);
+			await page.getByLabel('Email address').fill('staff@example.org');
+			await page.getByRole('button', { name: 'Send me a link' }).click();
+			await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+			await expectAccessible(page);
+		} finally {
+			await context.close();
+		}
+	});
+});

@@ -1,0 +1,191 @@
+/**
+ * The authorisation matrix: every back-office route and action, called as anonymous, as a
+ * volunteer of hub A on hub A's and hub B's resources, and as staff, over HTTP on the built server.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { startServer, type RunningServer } from '../helpers/server.ts';
+
+let server: RunningServer;
+let sessionA: string; // at Govan Riverside Hub: the demo volunteer's hub
+let sessionB: string; // at Easterhouse Bridge Hub: not theirs
+const cookies: Record<string, string> = {};
+
+async function signIn(email: string): Promise<string> {
+	const res = await fetch(`${server.url}/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { Origin: server.url },
+		body: new URLSearchParams({ email, password: DEMO_PASSWORD, next: '/volunteer' }),
+	});
+	expect(res.status).toBe(303);
+	const cookie = res.headers.get('set-cookie')!;
+	expect(cookie).toMatch(/HttpOnly/i);
+	expect(cookie).toMatch(/SameSite=Lax/i);
+	return cookie.split(';')[0]!;
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	const db = new Database(server.databasePath, { readonly: true });
+	const pick = (hub: string) =>
+		db
+			.prepare(
+				"select s.id from session s join session_pattern p on p.id = s.pattern_id join hub h on h.id = p.hub_id where h.slug = ? and s.date >= date('now') order by s.date limit 1",
+			)
+			.pluck()
+			.get(hub) as string;
+	sessionA = pick('govan-riverside-hub');
+	sessionB = pick('easterhouse-bridge-hub');
+	db.close();
+	cookies['volunteer'] = await signIn('volunteer@example.org');
+	cookies['staff'] = await signIn('staff@example.org');
+});
+afterAll(async () => {
+	await server.stop();
+});
+
+type Who = 'anonymous' | 'volunteer' | 'staff';
+const call = (who: Who, method: string, path: string, body?: Record<string, string>) =>
+	fetch(server.url + path, {
+		method,
+		redirect: 'manual',
+		headers: { Origin: server.url, ...(who === 'anonymous' ? {} : { Cookie: cookies[who]! }) },
+		...(body ? { body: new URLSearchParams(body) } : {}),
+	});
+
+const routes = () => [
+	{ name: 'volunteer home', method: 'GET', path: '/volunteer', volunteer: 200, staff: 200 },
+	{
+		name: 'register at own hub',
+		method: 'GET',
+		path: `/volunteer/sessions/${sessionA}`,
+		volunteer: 200,
+		staff: 200,
+	},
+	{
+		name: 'register at another hub',
+		method: 'GET',
+		path: `/volunteer/sessions/${sessionB}`,
+		volunteer: 404,
+		staff: 200,
+	},
+	{
+		name: 'walk-ins at own hub',
+		method: 'POST',
+		path: `/volunteer/sessions/${sessionA}`,
+		body: { action: 'walk-ins', walkIns: '2' },
+		volunteer: 303,
+		staff: 303,
+	},
+	{
+		name: 'walk-ins at another hub',
+		method: 'POST',
+		path: `/volunteer/sessions/${sessionB}`,
+		body: { action: 'walk-ins', walkIns: '2' },
+		volunteer: 404,
+		staff: 303,
+	},
+	{
+		name: 'register CSV at own hub',
+		method: 'GET',
+		path: `/volunteer/sessions/${sessionA}/register.csv`,
+		volunteer: 200,
+		staff: 200,
+	},
+	{
+		name: 'register CSV at another hub',
+		method: 'GET',
+		path: `/volunteer/sessions/${sessionB}/register.csv`,
+		volunteer: 404,
+		staff: 200,
+	},
+	{ name: 'staff administration', method: 'GET', path: '/admin', volunteer: 404, staff: 200 },
+	{
+		name: 'invite someone',
+		method: 'POST',
+		path: '/admin',
+		body: { name: '', email: '' },
+		volunteer: 404,
+		staff: 400,
+	},
+	{ name: 'outbox messages', method: 'GET', path: '/admin/mail', volunteer: 404, staff: 200 },
+];
+
+describe('authorisation matrix', () => {
+	it('sends anonymous requests to sign in (303, with next) for every back-office route and action', async () => {
+		for (const r of routes()) {
+			const res = await call('anonymous', r.method, r.path, r.body);
+			expect(res.status, r.name).toBe(303);
+			expect(res.headers.get('location'), r.name).toBe(
+				`/sign-in?next=${encodeURIComponent(r.path)}`,
+			);
+		}
+	});
+
+	it.each(['volunteer', 'staff'] as const)(
+		'gives %s the expected status on every route',
+		async (who) => {
+			for (const r of routes()) {
+				const res = await call(who, r.method, r.path, r.body);
+				expect(res.status, `${who}: ${r.name}`).toBe(r[who]);
+				await res.arrayBuffer();
+			}
+		},
+	);
+
+	it('writes nothing when a volunteer posts to another hub’s register', async () => {
+		const db = new Database(server.databasePath, { readonly: true });
+		const before = db.prepare('select walk_ins from session where id = ?').pluck().get(sessionB);
+		await (
+			await call('volunteer', 'POST', `/volunteer/sessions/${sessionB}`, {
+				action: 'walk-ins',
+				walkIns: '77',
+			})
+		).arrayBuffer();
+		expect(db.prepare('select walk_ins from session where id = ?').pluck().get(sessionB)).toBe(
+			before,
+		);
+		db.close();
+	});
+
+	it('refuses a cross-site POST from a signed-in browser with 403', async () => {
+		const res = await fetch(`${server.url}/volunteer/sessions/${sessionA}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { Origin: 'https://evil.example', Cookie: cookies['staff']! },
+			body: new URLSearchParams({ action: 'walk-ins', walkIns: '9' }),
+		});
+		expect(res.status).toBe(403);
+	});
+
+	it('signs out with a POST, after which the cookie opens nothing', async () => {
+		const cookie = await signIn('volunteer@example.org');
+		const out = await fetch(`${server.url}/sign-out`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { Origin: server.url, Cookie: cookie },
+		});
+		expect(out.status).toBe(303);
+		const after = await fetch(`${server.url}/volunteer`, {
+			redirect: 'manual',
+			headers: { Cookie: cookie },
+		});
+		expect(after.status).toBe(303);
+	});
+
+	it('never reveals whether an email has an account', async () => {
+		const attempt = (email: string) =>
+			fetch(`${server.url}/sign-in`, {
+				method: 'POST',
+				headers: { Origin: server.url },
+				body: new URLSearchParams({ email, password: 'not the password at all' }),
+			}).then((r) => r.text());
+		const known = await attempt('staff@example.org');
+		const unknown = await attempt('nobody-here@example.org');
+		const message = (html: string) => /ds_error-summary__list">[\s\S]*?<\/ul>/.exec(html)?.[0];
+		expect(message(known)).toBeDefined();
+		expect(message(known)).toBe(message(unknown));
+	});
+});
