@@ -122,6 +122,56 @@ describe('the back office', () => {
 		await volunteer.close();
 	});
 
+	it('lets a volunteer book someone in, change and cancel a session, and close their hub, on accessible pages', async () => {
+		const context = await newContext(browser, { javaScript: false });
+		const page = await context.newPage();
+		try {
+			await signIn(page, 'volunteer@example.org', DEMO_PASSWORD);
+			await page
+				.getByRole('link', { name: /^Tablet and phone help/ })
+				.first()
+				.click();
+			await page
+				.getByRole('heading', { level: 1, name: /^Register: Tablet and phone help/ })
+				.waitFor();
+			await expectAccessible(page);
+			const registerUrl = page.url();
+
+			await page.getByRole('link', { name: 'Book someone in' }).click();
+			await expectAccessible(page);
+			await page.getByLabel('Your name').fill('Phoned In');
+			await page.getByLabel('Phone number').fill('0141 496 0555');
+			await page.getByRole('button', { name: 'Book a place' }).click();
+			await page.getByText(/^Booked\. Reference/).waitFor();
+			await expectAccessible(page);
+			await page.goto(registerUrl);
+			expect(
+				await page
+					.getByRole('row', { name: /Phoned In/ })
+					.getByText(/booked by a volunteer/)
+					.count(),
+			).toBe(1);
+
+			await page.getByRole('link', { name: 'Change or cancel this session' }).click();
+			await expectAccessible(page);
+			await page.getByLabel('Places', { exact: true }).fill('0');
+			await page.getByRole('button', { name: 'Save places' }).click();
+			await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+			await expectAccessible(page);
+			await page
+				.getByLabel('Reason, shown to citizens and the people booked')
+				.fill('The tutor is ill');
+			await page.getByRole('button', { name: 'Cancel session' }).click();
+			await page.waitForURL(registerUrl);
+			expect(await page.getByText('This session is cancelled: The tutor is ill').count()).toBe(1);
+
+			await page.goto(`${server.url}/volunteer/hubs/govan-riverside-hub/close`);
+			await expectAccessible(page);
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('keeps the sign-in and password pages accessible, including with errors', async () => {
 		const context = await newContext(browser, { javaScript: false });
 		const page = await context.newPage();

@@ -91,3 +91,36 @@ export function manageLinkMessage(c: MessageContext): MessageText {
 		body: `Hello ${c.name},\n\nHere is a new link to see or cancel your booking for ${c.serviceName} at ${c.hubName}, ${when(c)}. Earlier links no longer work.\n\n${footer(c)}`,
 	};
 }
+
+/** The hub cancelled the session date. */
+export function sessionCancelledMessage(c: MessageContext, reason: string): MessageText {
+	return {
+		subject: `Cancelled: ${c.serviceName}, ${formatLongDate(c.date)}`,
+		body: `Hello ${c.name},\n\nSorry: ${c.serviceName} at ${c.hubName} on ${when(c)} has been cancelled.\n\nReason: ${reason}\n\nYou do not need to do anything. Your booking (reference ${c.reference}) is cancelled.\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+	};
+}
+
+/** The hub moved the session date or time. */
+export function sessionMovedMessage(
+	c: MessageContext,
+	previous: string,
+	reason: string,
+): MessageText {
+	return {
+		subject: `Changed: ${c.serviceName} is now ${formatLongDate(c.date)}`,
+		body: `Hello ${c.name},\n\n${c.serviceName} at ${c.hubName} has moved from ${previous} to ${when(c)}.\n\nReason: ${reason}\n\nYour booking (reference ${c.reference}) has moved with it. If you cannot come at the new time, please cancel so someone else can have the place: ${c.manageUrl}\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+	};
+}
+
+/** The hub cancelled one person's booking. */
+export function cancelledByHubMessage(c: MessageContext): MessageText {
+	return {
+		subject: `Booking cancelled by the hub (${c.reference})`,
+		body: `Hello ${c.name},\n\n${c.hubName} has cancelled your booking for ${c.serviceName}, ${when(c)}.\n\nIf you did not expect this, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+	};
+}
+
+/** A date, time and place written the way messages say them: "Tuesday 1 December 2026, 10am to midday". */
+export function describeWhen(date: string, startTime: string, endTime: string): string {
+	return `${formatLongDate(date)}, ${formatTime(startTime)} to ${formatTime(endTime)}`;
+}

@@ -13,6 +13,18 @@ import {
 } from '../use-cases/accounts.ts';
 import { clientOf } from './client.ts';
 import { recordAttendance, setWalkIns } from '../use-cases/register.ts';
+import {
+	cancelBookingForPerson,
+	cancelSessionDate,
+	changeCapacity,
+	closeHub,
+	moveSessionDate,
+	offerPlaceTo,
+} from '../use-cases/manage-sessions.ts';
+import { parseBookingForm } from '../../domain/forms/booking-form.ts';
+import { refusalMessage } from '../../domain/booking/rules.ts';
+import { bookPlace } from '../use-cases/bookings.ts';
+import { newFormToken } from '../booking/tokens.ts';
 
 interface Context {
 	request: Request;
@@ -202,6 +214,22 @@ export async function postRegister(
 			};
 		return { ok: true };
 	}
+	if (action === 'cancel-booking' || action === 'offer') {
+		const bookingId = text(f, 'booking', 40);
+		const origin = config().publicOrigin ?? context.url.origin;
+		const result =
+			action === 'offer'
+				? offerPlaceTo(db, sessionId, bookingId, context.locals.now, config().offerHours, origin)
+				: cancelBookingForPerson(
+						db,
+						sessionId,
+						bookingId,
+						context.locals.now,
+						config().offerHours,
+						origin,
+					);
+		return result.ok ? { ok: true } : { ok: false, status: 400, message: result.message };
+	}
 	const attendance =
 		action === 'attended'
 			? 'attended'
@@ -221,4 +249,118 @@ export async function postRegister(
 		};
 	}
 	return { ok: true };
+}
+
+/** Handles the "change this session" forms: cancel the date, move it, or change its capacity. */
+export async function postSessionChange(
+	db: Db,
+	context: Context,
+	sessionId: string,
+): Promise<{ ok: true } | { ok: false; status: 400; message: string; field: string }> {
+	const f = await form(context.request);
+	if (!f)
+		return {
+			ok: false,
+			status: 400,
+			message: 'The form could not be read. Try again',
+			field: 'cancelReason',
+		};
+	const action = text(f, 'action', 20);
+	const now = context.locals.now;
+	const origin = config().publicOrigin ?? context.url.origin;
+	if (action === 'cancel') {
+		const r = cancelSessionDate(db, sessionId, text(f, 'cancelReason', 1000), now);
+		return r.ok ? r : { ok: false, status: 400, message: r.message, field: 'cancelReason' };
+	}
+	if (action === 'move') {
+		const r = moveSessionDate(
+			db,
+			sessionId,
+			{
+				date: text(f, 'date', 20),
+				startTime: text(f, 'startTime', 10),
+				endTime: text(f, 'endTime', 10),
+				reason: text(f, 'moveReason', 1000),
+			},
+			now,
+			origin,
+		);
+		return r.ok ? r : { ok: false, status: 400, message: r.message, field: 'date' };
+	}
+	const raw = text(f, 'capacity', 10);
+	const r = changeCapacity(
+		db,
+		sessionId,
+		/^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN,
+		now,
+		config().offerHours,
+		origin,
+	);
+	return r.ok ? r : { ok: false, status: 400, message: r.message, field: 'capacity' };
+}
+
+/** Closes a hub for a date range. */
+export async function postHubClosure(
+	db: Db,
+	context: Context,
+	hubId: string,
+): Promise<{ ok: true } | { ok: false; status: 400; message: string }> {
+	const f = await form(context.request);
+	if (!f) return { ok: false, status: 400, message: 'The form could not be read. Try again' };
+	const r = closeHub(
+		db,
+		hubId,
+		{
+			startsOn: text(f, 'startsOn', 20),
+			endsOn: text(f, 'endsOn', 20),
+			reason: text(f, 'reason', 1000),
+		},
+		context.locals.today,
+		context.locals.now,
+	);
+	return r.ok ? r : { ok: false, status: 400, message: r.message };
+}
+
+/** Books on behalf of someone who phoned or walked in: the public form's rules and capacity, marked as assisted. */
+export async function postAssistedBooking(
+	db: Db,
+	context: Context,
+	sessionId: string,
+	maxPlaces: number,
+) {
+	const f = await form(context.request);
+	if (!f)
+		return {
+			kind: 'refused' as const,
+			message: 'The form could not be read. Try again',
+			input: null,
+			errors: [],
+		};
+	const parsed = parseBookingForm(f, maxPlaces);
+	if (!parsed.ok) return { kind: 'errors' as const, errors: parsed.errors, input: parsed.input };
+	const formToken = text(f, 'formToken', 64) || newFormToken();
+	const mode = f.get('action') === 'wait' ? 'wait' : 'book';
+	const result = bookPlace(
+		db,
+		{
+			sessionId,
+			formToken,
+			values: parsed.values,
+			assisted: true,
+			origin: config().publicOrigin ?? context.url.origin,
+		},
+		context.locals.now,
+		mode,
+	);
+	if (result.ok)
+		return { kind: 'done' as const, reference: result.reference, status: result.status };
+	return {
+		kind: 'refused' as const,
+		message:
+			result.reason === 'not-found'
+				? 'That session no longer exists'
+				: refusalMessage(result.reason, maxPlaces),
+		input: parsed.input,
+		errors: [],
+	};
 }
