@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { addDays, londonDate, weekdayOf } from '../../src/lib/domain/time.ts';
 import { axeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
@@ -74,14 +75,36 @@ describe('the back office', () => {
 		await expectAccessible(page);
 		expect(await page.getByText('Your hubs: Maryhill Locks Hub.').count()).toBe(1);
 
-		// A citizen books the next Digital skills for work session at Maryhill.
+		// The volunteer creates a weekly Job club session at Maryhill, starting tomorrow.
+		const tomorrow = addDays(londonDate(new Date()), 1);
+		await page.getByRole('link', { name: 'Add or change sessions at Maryhill Locks Hub' }).click();
+		await page.getByRole('link', { name: 'Add a drop-in session' }).click();
+		await expectAccessible(page);
+		await page.getByLabel('Service').selectOption({ label: 'Job club' });
+		await page.getByLabel('Every week').check({ force: true });
+		await page
+			.getByLabel('Day of the week (not needed for a one-off session)')
+			.selectOption(String(weekdayOf(tomorrow)));
+		await page.getByLabel('First date (or the date of a one-off session)').fill(tomorrow);
+		await page.getByLabel('Start time').fill('18:00');
+		await page.getByLabel('End time').fill('19:30');
+		await page.getByLabel('Places', { exact: true }).fill('5');
+		await page.getByRole('button', { name: 'Add session' }).click();
+		await page.waitForURL(/\/sessions\?saved=1$/);
+		expect(
+			await page.getByRole('link', { name: /^Job club: Every .+, 6pm to 7:30pm$/ }).count(),
+		).toBe(1);
+		await expectAccessible(page);
+
+		// A citizen books it on the public site.
 		const citizen = await newContext(browser, { javaScript: false });
 		const citizenPage = await citizen.newPage();
 		await citizenPage.goto(`${server.url}/sessions?hub=maryhill-locks-hub`);
 		await citizenPage
-			.getByRole('link', { name: /^Digital skills for work/ })
+			.getByRole('link', { name: /^Job club/ })
 			.first()
 			.click();
+		expect(await citizenPage.getByText(/6pm to 7:30pm/).count()).toBeGreaterThan(0);
 		await citizenPage.getByLabel('Your name').fill('Casey Citizen');
 		await citizenPage.getByLabel('Phone number').fill('0141 496 0777');
 		await citizenPage.getByLabel('Access or support needs (optional)').fill('Large print, please');
@@ -94,9 +117,7 @@ describe('the back office', () => {
 		await citizen.close();
 
 		await page.goto(`${server.url}/volunteer/sessions/${sessionId}`);
-		await page
-			.getByRole('heading', { level: 1, name: /^Register: Digital skills for work/ })
-			.waitFor();
+		await page.getByRole('heading', { level: 1, name: /^Register: Job club/ }).waitFor();
 		const row = page.getByRole('row', { name: /Casey Citizen/ });
 		expect(await row.getByText('0141 496 0777').count()).toBe(1);
 		expect(await row.getByText('Large print, please').count()).toBe(1);

@@ -243,3 +243,67 @@ describe('acting for people', () => {
 		expect(row()).toMatchObject({ taken: 2 });
 	});
 });
+
+describe('adding and editing patterns', () => {
+	it('adds a weekly pattern with its dates, and an edit changes only dates with no bookings', async () => {
+		const { savePattern, listPatterns } =
+			await import('../../src/lib/server/use-cases/patterns.ts');
+		const hubId = db.$client
+			.prepare("select id from hub where slug = 'maryhill-locks-hub'")
+			.pluck()
+			.get() as string;
+		const serviceId = db.$client
+			.prepare("select id from service where slug = 'job-club'")
+			.pluck()
+			.get() as string;
+		const v = {
+			serviceId,
+			rrule: 'FREQ=WEEKLY;BYDAY=MO',
+			startsOn: '2026-11-23',
+			endsOn: null,
+			startTime: '18:00',
+			endTime: '19:00',
+			capacity: 5,
+			bookingMode: 'booking' as const,
+			bookingOpensDays: 28,
+			bookingClosesHours: 2,
+			maxPlacesPerBooking: 2,
+			waitingList: 'automatic' as const,
+		};
+		const version = getContentVersion(db);
+		const { id, sync } = savePattern(db, hubId, null, v, '2026-11-23', now);
+		// Mondays from today to 26 weeks on, both ends included.
+		expect(sync.created).toBe(27);
+		expect(getContentVersion(db)).toBe(version + 1);
+		expect(listPatterns(db, hubId).map((p) => p.id)).toContain(id);
+		const first = sessionId(id, '2026-11-30');
+		bookPlace(
+			db,
+			{
+				sessionId: first,
+				formToken: 'patternbookingzzzzzzz',
+				values: values('Ann'),
+				origin: ORIGIN,
+			},
+			now,
+		);
+		savePattern(
+			db,
+			hubId,
+			id,
+			{ ...v, startTime: '17:00', endTime: '18:30', capacity: 9 },
+			'2026-11-23',
+			now,
+		);
+		const times = db.$client
+			.prepare(
+				'select original_date as d, start_time as t, capacity as c from session where pattern_id = ? order by original_date limit 3',
+			)
+			.all(id);
+		expect(times).toEqual([
+			{ d: '2026-11-23', t: '17:00', c: 9 },
+			{ d: '2026-11-30', t: '18:00', c: 5 },
+			{ d: '2026-12-07', t: '17:00', c: 9 },
+		]);
+	});
+});

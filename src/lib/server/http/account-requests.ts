@@ -25,6 +25,8 @@ import { parseBookingForm } from '../../domain/forms/booking-form.ts';
 import { refusalMessage } from '../../domain/booking/rules.ts';
 import { bookPlace } from '../use-cases/bookings.ts';
 import { newFormToken } from '../booking/tokens.ts';
+import { parsePatternForm } from '../../domain/forms/pattern-form.ts';
+import { listHubServices, savePattern } from '../use-cases/patterns.ts';
 
 interface Context {
 	request: Request;
@@ -363,4 +365,32 @@ export async function postAssistedBooking(
 		input: parsed.input,
 		errors: [],
 	};
+}
+
+/** Saves the pattern form (new when patternId is null). */
+export async function postPattern(
+	db: Db,
+	context: Context,
+	hubId: string,
+	patternId: string | null,
+) {
+	const f = await form(context.request);
+	const services = listHubServices(db, hubId).map((s) => s.id);
+	if (!f)
+		return {
+			ok: false as const,
+			errors: [{ field: 'serviceId', message: 'The form could not be read. Try again' }],
+			input: {},
+		};
+	const parsed = parsePatternForm(f, services, context.locals.today);
+	if (!parsed.ok) return { ok: false as const, errors: parsed.errors, input: parsed.input };
+	const saved = savePattern(
+		db,
+		hubId,
+		patternId,
+		parsed.values,
+		context.locals.today,
+		context.locals.now,
+	);
+	return { ok: true as const, id: saved.id };
 }
