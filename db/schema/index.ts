@@ -7,3 +7,4 @@ export * from './service.ts';
 export * from './session.ts';
 export * from './booking.ts';
 export * from './user.ts';
+export * from './audit.ts';

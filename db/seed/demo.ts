@@ -7,7 +7,7 @@ import { hashSync } from '@node-rs/argon2';
 import type { Db } from '../../src/lib/server/db/open-database.ts';
 import { rebuildSearchIndex } from '../../src/lib/server/queries/search-index.ts';
 import { bumpContentVersion, setDemoData } from '../../src/lib/server/queries/meta.ts';
-import { addDays, londonDate } from '../../src/lib/domain/time.ts';
+import { addDays, londonDate, monthsBefore } from '../../src/lib/domain/time.ts';
 import {
 	areas,
 	closures,
@@ -30,13 +30,6 @@ export function demoId(kind: string, key: string): string {
 	h[8] = (h[8]! & 0x3f) | 0x80;
 	const hex = h.subarray(0, 16).toString('hex');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function monthsBefore(date: string, months: number): string {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	const total = y * 12 + (m - 1) - months;
-	const day = Math.min(d, 28);
-	return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Public holidays in Glasgow for the year of `today` and the next one (fixed and computed dates). */

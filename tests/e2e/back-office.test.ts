@@ -56,6 +56,32 @@ describe('the back office', () => {
 		await staffPage.getByRole('button', { name: 'Send invitation' }).click();
 		const link = await staffPage.locator('a.invitation-link').getAttribute('href');
 		expect(link).toMatch(/\/set-password\/[a-z2-9]{48}$/);
+		// Staff edit a hub: the public page keeps the published version until they publish.
+		await staffPage.goto(`${server.url}/admin/hubs`);
+		await expectAccessible(staffPage);
+		await staffPage.getByRole('link', { name: 'Croftfoot Community Kitchen' }).first().click();
+		await expectAccessible(staffPage);
+		await staffPage
+			.getByLabel('Summary (one sentence)')
+			.fill('Cooking on a budget, shared meals and a new Saturday brunch.');
+		await staffPage.getByRole('button', { name: 'Save draft' }).click();
+		await staffPage.getByText(/^Draft saved\. The public still sees/).waitFor();
+		const publicPage = await staff.newPage();
+		await publicPage.goto(`${server.url}/hubs/croftfoot-community-kitchen`);
+		expect(await publicPage.getByText('a new Saturday brunch').count()).toBe(0);
+		await staffPage.getByRole('button', { name: 'Publish changes' }).click();
+		await staffPage.getByText(/Published\. The public pages show the change now/).waitFor();
+		expect(
+			await staffPage
+				.getByText(
+					'Summary: “Cooking on a budget, shared meals and a Thursday lunch club.” to “Cooking on a budget, shared meals and a new Saturday brunch.”',
+				)
+				.count(),
+		).toBe(2); // in "Draft saved" and in "Published"
+		await expectAccessible(staffPage);
+		await publicPage.reload();
+		expect(await publicPage.getByText('a new Saturday brunch').count()).toBeGreaterThan(0);
+
 		await staffPage.goto(`${server.url}/admin/mail`);
 		expect(
 			await staffPage.getByText('You have been invited to run community hub sessions').count(),

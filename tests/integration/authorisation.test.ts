@@ -199,6 +199,22 @@ const routes = () => [
 		staff: 400,
 	},
 	{ name: 'staff administration', method: 'GET', path: '/admin', volunteer: 404, staff: 200 },
+	{ name: 'hubs list', method: 'GET', path: '/admin/hubs', volunteer: 404, staff: 200 },
+	{
+		name: 'edit a hub',
+		method: 'GET',
+		path: '/admin/hubs/govan-riverside-hub',
+		volunteer: 404,
+		staff: 200,
+	},
+	{
+		name: 'save a hub draft',
+		method: 'POST',
+		path: '/admin/hubs/govan-riverside-hub',
+		body: { action: 'save', name: '' },
+		volunteer: 404,
+		staff: 400,
+	},
 	{
 		name: 'invite someone',
 		method: 'POST',

@@ -87,3 +87,9 @@ const MONTHS = [
 	'November',
 	'December',
 ];
+
+/** The same day `months` months earlier (the last day of the month when that day does not exist). */
+export function monthsBefore(date: string, months: number): string {
+	const d = Temporal.PlainDate.from(date);
+	return d.subtract({ months }).toString();
+}

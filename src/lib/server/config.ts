@@ -19,6 +19,8 @@ export interface Config {
 	bookingRateLimit: number;
 	/** How long a waiting-list offer is held, in hours. */
 	offerHours: number;
+	/** Hubs and services not reviewed for this many months are listed as due for review. */
+	reviewMonths: number;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -76,6 +78,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		isDevelopment: env['NODE_ENV'] === 'development',
 		bookingRateLimit: parseWhole(env['BOOKING_RATE_LIMIT'], 10, 'BOOKING_RATE_LIMIT'),
 		offerHours: parseWhole(env['OFFER_HOURS'], 24, 'OFFER_HOURS'),
+		reviewMonths: parseWhole(env['REVIEW_MONTHS'], 6, 'REVIEW_MONTHS'),
 	};
 }
 
