@@ -82,6 +82,12 @@ describe('the back office', () => {
 		await publicPage.reload();
 		expect(await publicPage.getByText('a new Saturday brunch').count()).toBeGreaterThan(0);
 
+		await staffPage.goto(`${server.url}/admin/closures`);
+		await expectAccessible(staffPage);
+		await staffPage.getByRole('button', { name: 'Add closure' }).click();
+		await staffPage.getByRole('heading', { name: 'There is a problem' }).waitFor();
+		await expectAccessible(staffPage);
+
 		await staffPage.goto(`${server.url}/admin/mail`);
 		expect(
 			await staffPage.getByText('You have been invited to run community hub sessions').count(),

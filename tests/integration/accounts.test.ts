@@ -199,3 +199,37 @@ describe('invitation and reset links', () => {
 		);
 	});
 });
+
+describe('staff changes to accounts', () => {
+	it('signs a user out everywhere, makes the account inactive and active again, and records it', async () => {
+		const { changeAccount } = await import('../../src/lib/server/use-cases/accounts.ts');
+		const id = await user();
+		const staffId = await user('staff');
+		const { token } = createAuthSession(db, id, T0);
+		expect(changeAccount(db, id, 'end-sessions', { id: staffId, name: 'staff' }, T0)).toEqual({
+			ok: true,
+		});
+		expect(validateAuthSession(db, token, T0)).toBeNull();
+		expect(changeAccount(db, id, 'deactivate', { id: staffId, name: 'staff' }, T0)).toEqual({
+			ok: true,
+		});
+		expect((await signIn(db, 'volunteer@example.org', 'plum tractor lighthouse', T0)).ok).toBe(
+			false,
+		);
+		expect(changeAccount(db, id, 'reactivate', { id: staffId, name: 'staff' }, T0)).toEqual({
+			ok: true,
+		});
+		expect((await signIn(db, 'volunteer@example.org', 'plum tractor lighthouse', T0)).ok).toBe(
+			true,
+		);
+		expect(
+			changeAccount(db, staffId, 'deactivate', { id: staffId, name: 'staff' }, T0),
+		).toMatchObject({ ok: false });
+		expect(
+			db.$client
+				.prepare("select action from audit_entry where entity = 'user' order by rowid")
+				.pluck()
+				.all(),
+		).toEqual(['Signed out everywhere', 'Made inactive', 'Made active']);
+	});
+});

@@ -307,3 +307,28 @@ describe('adding and editing patterns', () => {
 		]);
 	});
 });
+
+describe('closures of every hub', () => {
+	it('cancels sessions at every hub on the days, and shows the closure on every hub page', async () => {
+		const { getHubBySlug } = await import('../../src/lib/server/queries/directory.ts');
+		book('Ann');
+		expect(
+			closeHub(
+				db,
+				null,
+				{ startsOn: '2026-11-26', endsOn: '2026-11-26', reason: 'Storm warning' },
+				'2026-11-23',
+				now,
+			),
+		).toEqual({ ok: true });
+		expect(row()).toMatchObject({ status: 'cancelled', reason: 'Storm warning' });
+		const elsewhere = db.$client
+			.prepare("select count(*) from session where date = '2026-11-26' and status = 'scheduled'")
+			.pluck()
+			.get();
+		expect(elsewhere).toBe(0);
+		expect(getHubBySlug(db, 'alexandra-park-pavilion')!.closures.map((c) => c.reason)).toContain(
+			'Storm warning',
+		);
+	});
+});

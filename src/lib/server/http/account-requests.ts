@@ -6,6 +6,7 @@ import { authCookieOptions } from '../auth/cookie.ts';
 import { SignInThrottle } from '../auth/throttle.ts';
 import {
 	accountProblems,
+	changeAccount,
 	inviteUser,
 	requestPasswordReset,
 	setPasswordWithToken,
@@ -138,6 +139,26 @@ export async function postForgotPassword(
 	throttle.fail(email, address, now);
 	requestPasswordReset(db, email, now, config().publicOrigin ?? context.url.origin);
 	return { ok: true };
+}
+
+/** Staff actions on an account: sign out everywhere, make inactive or active again. */
+export async function postAccountChange(
+	db: Db,
+	context: Context,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	const f = await form(context.request);
+	if (!f || !context.locals.user)
+		return { ok: false, message: 'The form could not be read. Try again' };
+	const action = text(f, 'accountAction', 20);
+	if (action !== 'end-sessions' && action !== 'deactivate' && action !== 'reactivate')
+		return { ok: false, message: 'Choose what to do with the account' };
+	return changeAccount(
+		db,
+		text(f, 'user', 40),
+		action,
+		context.locals.user,
+		context.locals.now.getTime(),
+	);
 }
 
 /** Invites a person (staff only: the caller checks). */
@@ -305,7 +326,7 @@ export async function postSessionChange(
 export async function postHubClosure(
 	db: Db,
 	context: Context,
-	hubId: string,
+	hubId: string | null,
 ): Promise<{ ok: true } | { ok: false; status: 400; message: string }> {
 	const f = await form(context.request);
 	if (!f) return { ok: false, status: 400, message: 'The form could not be read. Try again' };

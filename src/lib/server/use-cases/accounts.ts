@@ -260,3 +260,37 @@ export async function createAccountWithPassword(
 		.immediate();
 	return { ok: true, userId };
 }
+
+/** Staff end every sign-in session of an account, and can make it inactive (or active again). Recorded in the audit trail. */
+export function changeAccount(
+	db: Db,
+	userId: string,
+	action: 'end-sessions' | 'deactivate' | 'reactivate',
+	by: { id: string; name: string },
+	now: number,
+): { ok: true } | { ok: false; message: string } {
+	if (userId === by.id && action === 'deactivate')
+		return { ok: false, message: 'You cannot make your own account inactive' };
+	return db.$client
+		.transaction((): { ok: true } | { ok: false; message: string } => {
+			const exists = db.$client.prepare('select 1 from user where id = ?').get(userId);
+			if (!exists) return { ok: false, message: 'That account does not exist' };
+			if (action !== 'reactivate') invalidateUserSessions(db, userId);
+			if (action !== 'end-sessions')
+				db.$client
+					.prepare('update user set active = ?, updated_at = ? where id = ?')
+					.run(action === 'reactivate' ? 1 : 0, new Date(now).toISOString(), userId);
+			const words = {
+				'end-sessions': 'Signed out everywhere',
+				deactivate: 'Made inactive',
+				reactivate: 'Made active',
+			} as const;
+			db.$client
+				.prepare(
+					"insert into audit_entry (id, at, user_id, user_name, entity, entity_id, action, changes) values (?, ?, ?, ?, 'user', ?, ?, '[]')",
+				)
+				.run(randomUUID(), new Date(now).toISOString(), by.id, by.name, userId, words[action]);
+			return { ok: true };
+		})
+		.immediate();
+}

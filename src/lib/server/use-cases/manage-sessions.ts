@@ -234,10 +234,10 @@ export function changeCapacity(
 		.immediate();
 }
 
-/** Closes a hub from one date to another (inclusive): every session then is cancelled and everyone booked is told. */
+/** Closes a hub (or, with a null hub, every hub) from one date to another, inclusive: every session then is cancelled and everyone booked is told. */
 export function closeHub(
 	db: Db,
-	hubId: string,
+	hubId: string | null,
 	closure: { startsOn: string; endsOn: string; reason: string },
 	today: string,
 	now: Date,
@@ -258,10 +258,12 @@ export function closeHub(
 					'insert into closure (id, hub_id, starts_on, ends_on, reason) values (?, ?, ?, ?, ?)',
 				)
 				.run(randomUUID(), hubId, closure.startsOn, closure.endsOn, why);
-			const patterns = db.$client
-				.prepare('select id from session_pattern where hub_id = ?')
-				.pluck()
-				.all(hubId) as string[];
+			// A null hub closes every hub (public holidays, entered once by staff).
+			const patterns = (
+				hubId === null
+					? db.$client.prepare('select id from session_pattern').pluck().all()
+					: db.$client.prepare('select id from session_pattern where hub_id = ?').pluck().all(hubId)
+			) as string[];
 			for (const patternId of patterns) {
 				const booked = db.$client
 					.prepare(
