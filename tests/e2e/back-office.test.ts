@@ -49,10 +49,13 @@ describe('the back office', () => {
 		await expectAccessible(staffPage);
 		await staffPage.getByLabel('Name').fill('Jordan Example');
 		await staffPage.getByLabel('Email address').fill('jordan@example.org');
+		// The design system draws its own radios and checkboxes over the inputs, so people (and this
+		// test) click the labels.
 		await staffPage
-			.getByLabel('Hub volunteer: runs sessions at the hubs chosen below')
-			.check({ force: true });
-		await staffPage.getByLabel('Maryhill Locks Hub').check({ force: true });
+			.locator('label', { hasText: 'Hub volunteer: runs sessions at the hubs chosen below' })
+			.click();
+		await staffPage.locator('label', { hasText: 'Maryhill Locks Hub' }).first().click();
+		expect(await staffPage.getByLabel('Maryhill Locks Hub').isChecked()).toBe(true);
 		await staffPage.getByRole('button', { name: 'Send invitation' }).click();
 		const link = await staffPage.locator('a.invitation-link').getAttribute('href');
 		expect(link).toMatch(/\/set-password\/[a-z2-9]{48}$/);
@@ -113,7 +116,8 @@ describe('the back office', () => {
 		await page.getByRole('link', { name: 'Add a drop-in session' }).click();
 		await expectAccessible(page);
 		await page.getByLabel('Service').selectOption({ label: 'Job club' });
-		await page.getByLabel('Every week').check({ force: true });
+		await page.locator('label', { hasText: 'Every week' }).first().click();
+		expect(await page.getByLabel('Every week').isChecked()).toBe(true);
 		await page
 			.getByLabel('Day of the week (not needed for a one-off session)')
 			.selectOption(String(weekdayOf(tomorrow)));
