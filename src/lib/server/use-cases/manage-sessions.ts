@@ -104,6 +104,24 @@ function ctx(s: SessionRow, p: Person, url: string): MessageContext {
 	};
 }
 
+/** Cancels a session date, cancels every booking and waiting entry on it, and tells each person. */
+function cancelAndTell(db: Db, s: SessionRow, reason: string, byHand: boolean, now: Date): void {
+	const stamp = now.toISOString();
+	db.$client
+		.prepare(
+			"update session set status = 'cancelled', cancel_reason = ?, is_exception = ?, sequence = sequence + 1, places_taken = 0, updated_at = ? where id = ?",
+		)
+		.run(reason, byHand ? 1 : 0, stamp, s.id);
+	for (const p of people(db, s.id)) {
+		db.$client
+			.prepare(
+				"update booking set status = 'cancelled', cancelled_by = 'hub', updated_at = ? where id = ?",
+			)
+			.run(stamp, p.id);
+		tell(db, 'session-cancelled', p, sessionCancelledMessage(ctx(s, p, ''), reason), now);
+	}
+}
+
 /** The outcome of a change. */
 export type ChangeResult = { ok: true } | { ok: false; message: string };
 
@@ -124,20 +142,7 @@ export function cancelSessionDate(
 			if (!s) return { ok: false, message: 'That session no longer exists' };
 			if (s.status === 'cancelled')
 				return { ok: false, message: 'This session is already cancelled' };
-			const stamp = now.toISOString();
-			db.$client
-				.prepare(
-					"update session set status = 'cancelled', cancel_reason = ?, is_exception = 1, sequence = sequence + 1, places_taken = 0, updated_at = ? where id = ?",
-				)
-				.run(why, stamp, sessionId);
-			for (const p of people(db, sessionId)) {
-				db.$client
-					.prepare(
-						"update booking set status = 'cancelled', cancelled_by = 'hub', updated_at = ? where id = ?",
-					)
-					.run(stamp, p.id);
-				tell(db, 'session-cancelled', p, sessionCancelledMessage(ctx(s, p, ''), why), now);
-			}
+			cancelAndTell(db, s, why, true, now);
 			bumpContentVersion(db);
 			return { ok: true };
 		})
@@ -271,23 +276,8 @@ export function closeHub(
 					)
 					.pluck()
 					.all(patternId, closure.startsOn, closure.endsOn) as string[];
-				for (const sessionId of booked) {
-					const s = load(db, sessionId)!;
-					const stamp = now.toISOString();
-					db.$client
-						.prepare(
-							"update session set status = 'cancelled', cancel_reason = ?, sequence = sequence + 1, places_taken = 0, updated_at = ? where id = ?",
-						)
-						.run(why, stamp, sessionId);
-					for (const p of people(db, sessionId)) {
-						db.$client
-							.prepare(
-								"update booking set status = 'cancelled', cancelled_by = 'hub', updated_at = ? where id = ?",
-							)
-							.run(stamp, p.id);
-						tell(db, 'session-cancelled', p, sessionCancelledMessage(ctx(s, p, ''), why), now);
-					}
-				}
+				// Not marked as changed by hand: if the closure is removed, regeneration restores the date.
+				for (const sessionId of booked) cancelAndTell(db, load(db, sessionId)!, why, false, now);
 				syncPattern(db, patternId, today, now);
 			}
 			bumpContentVersion(db);
