@@ -208,6 +208,12 @@ describe('the back office', () => {
 					.getByText(/booked by a volunteer/)
 					.count(),
 			).toBe(1);
+			// Move that booking to the next date of the same session: it leaves this register.
+			await page.getByLabel('Move Phoned In to').selectOption({ index: 0 });
+			await page.getByRole('button', { name: /^Move booking\W+Phoned In/ }).click();
+			await page.waitForURL(registerUrl);
+			expect(await page.getByRole('row', { name: /Phoned In/ }).count()).toBe(0);
+			await expectAccessible(page);
 
 			await page.getByRole('link', { name: 'Change or cancel this session' }).click();
 			await expectAccessible(page);

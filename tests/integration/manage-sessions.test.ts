@@ -332,3 +332,38 @@ describe('closures of every hub', () => {
 		);
 	});
 });
+
+describe('moving a booking', () => {
+	it('moves a confirmed booking to another date of the same session when it has room, and tells the person', async () => {
+		const { moveBooking, moveTargets } =
+			await import('../../src/lib/server/use-cases/manage-sessions.ts');
+		book('Ann', 2);
+		book('Bob', 1, 'wait');
+		const ann = db.$client
+			.prepare("select id from booking where name = 'Ann'")
+			.pluck()
+			.get() as string;
+		const next = sessionId('p1', '2026-12-03');
+		expect(moveTargets(db, session, '2026-11-23').map((t) => t.id)).toContain(next);
+		db.$client.prepare('update session set places_taken = capacity where id = ?').run(next);
+		expect(moveBooking(db, session, ann, next, now, 24, ORIGIN)).toEqual({
+			ok: false,
+			message: 'There are not enough places left on that date',
+		});
+		db.$client.prepare('update session set places_taken = 0 where id = ?').run(next);
+		expect(moveBooking(db, session, ann, next, now, 24, ORIGIN)).toEqual({ ok: true });
+		expect(db.$client.prepare('select session_id from booking where id = ?').pluck().get(ann)).toBe(
+			next,
+		);
+		expect(
+			db.$client.prepare('select places_taken from session where id = ?').pluck().get(next),
+		).toBe(2);
+		expect(statusOf('Bob')).toBe('confirmed');
+		expect(kinds().map((k) => k.kind)).toContain('booking-moved');
+		const other = db.$client
+			.prepare("select id from session where pattern_id <> 'p1' and status = 'scheduled' limit 1")
+			.pluck()
+			.get() as string;
+		expect(moveBooking(db, next, ann, other, now, 24, ORIGIN)).toMatchObject({ ok: false });
+	});
+});

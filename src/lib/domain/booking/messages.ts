@@ -124,3 +124,11 @@ export function cancelledByHubMessage(c: MessageContext): MessageText {
 export function describeWhen(date: string, startTime: string, endTime: string): string {
 	return `${formatLongDate(date)}, ${formatTime(startTime)} to ${formatTime(endTime)}`;
 }
+
+/** The hub moved one person's booking to another date. */
+export function bookingMovedMessage(c: MessageContext, previous: string): MessageText {
+	return {
+		subject: `Your booking has moved to ${formatLongDate(c.date)} (${c.reference})`,
+		body: `Hello ${c.name},\n\n${c.hubName} has moved your booking for ${c.serviceName} from ${previous} to ${when(c)}.\n\n${footer(c)}`,
+	};
+}

@@ -15,6 +15,7 @@ import {
 import { clientOf } from './client.ts';
 import { recordAttendance, setWalkIns } from '../use-cases/register.ts';
 import {
+	moveBooking,
 	cancelBookingForPerson,
 	cancelSessionDate,
 	changeCapacity,
@@ -236,6 +237,18 @@ export async function postRegister(
 				message: 'Enter the number of walk-ins as a whole number from 0 to 999',
 			};
 		return { ok: true };
+	}
+	if (action === 'move-booking') {
+		const result = moveBooking(
+			db,
+			sessionId,
+			text(f, 'booking', 40),
+			text(f, 'to', 40),
+			context.locals.now,
+			config().offerHours,
+			config().publicOrigin ?? context.url.origin,
+		);
+		return result.ok ? { ok: true } : { ok: false, status: 400, message: result.message };
 	}
 	if (action === 'cancel-booking' || action === 'offer') {
 		const bookingId = text(f, 'booking', 40);

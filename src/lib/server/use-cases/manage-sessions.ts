@@ -5,6 +5,7 @@
  * waiting-list place or remove someone from the list. Each is one IMMEDIATE transaction.
  */
 import {
+	bookingMovedMessage,
 	cancelledByHubMessage,
 	describeWhen,
 	offerMessage,
@@ -358,6 +359,79 @@ export function offerPlaceTo(
 				),
 				now,
 			);
+			return { ok: true };
+		})
+		.immediate();
+}
+
+/** Other upcoming dates of the same pattern a booking could move to, with places left. */
+export function moveTargets(
+	db: Db,
+	sessionId: string,
+	today: string,
+): { id: string; date: string; startTime: string; placesLeft: number }[] {
+	return db.$client
+		.prepare(
+			`select o.id, o.date, o.start_time as startTime, o.capacity - o.places_taken as placesLeft from session s
+			 join session o on o.pattern_id = s.pattern_id and o.id <> s.id
+			 where s.id = ? and o.status = 'scheduled' and o.date >= ? order by o.date limit 8`,
+		)
+		.all(sessionId, today) as { id: string; date: string; startTime: string; placesLeft: number }[];
+}
+
+/** Moves one confirmed booking to another date of the same pattern, if it has room; the freed place goes to the waiting list. */
+export function moveBooking(
+	db: Db,
+	fromSessionId: string,
+	bookingId: string,
+	toSessionId: string,
+	now: Date,
+	offerHours: number,
+	origin: string,
+): ChangeResult {
+	return db.$client
+		.transaction((): ChangeResult => {
+			const from = load(db, fromSessionId);
+			const to = load(db, toSessionId);
+			const p = people(db, fromSessionId).find(
+				(x) => x.id === bookingId && x.status === 'confirmed',
+			);
+			if (!from || !to || !p)
+				return { ok: false, message: 'That booking or date is not available any more' };
+			const samePattern =
+				db.$client
+					.prepare('select count(distinct pattern_id) from session where id in (?, ?)')
+					.pluck()
+					.get(fromSessionId, toSessionId) === 1;
+			if (!samePattern || to.status !== 'scheduled')
+				return { ok: false, message: 'Choose another date of the same session' };
+			const taken = db.$client
+				.prepare(
+					'update session set places_taken = places_taken + ? where id = ? and places_taken + ? <= capacity',
+				)
+				.run(p.places, toSessionId, p.places);
+			if (taken.changes !== 1)
+				return { ok: false, message: 'There are not enough places left on that date' };
+			db.$client
+				.prepare('update session set places_taken = places_taken - ? where id = ?')
+				.run(p.places, fromSessionId);
+			const token = newManageToken();
+			db.$client
+				.prepare(
+					'update booking set session_id = ?, manage_token_hash = ?, attendance = null, updated_at = ? where id = ?',
+				)
+				.run(toSessionId, hashToken(token), now.toISOString(), p.id);
+			tell(
+				db,
+				'booking-moved',
+				p,
+				bookingMovedMessage(
+					ctx(to, p, manageUrl(origin, token)),
+					describeWhen(from.date, from.startTime, from.endTime),
+				),
+				now,
+			);
+			promoteWaitingList(db, fromSessionId, now, offerHours, origin);
 			return { ok: true };
 		})
 		.immediate();
