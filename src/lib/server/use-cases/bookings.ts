@@ -32,6 +32,7 @@ import { formatLongDate, formatTime, londonDate, londonTime } from '../../domain
 import type { Db } from '../db/open-database.ts';
 import { hashToken, isManageTokenShape, newManageToken, newReference } from '../booking/tokens.ts';
 import { queueMessage } from '../queries/outbox.ts';
+import { releasePlaces, takePlaces } from '../queries/capacity.ts';
 
 /** A request to book a place or join the waiting list. */
 export interface BookRequest {
@@ -169,12 +170,7 @@ export function bookPlace(
 					: checkWaitingList(session, now, places);
 			if (!check.ok) return check;
 			if (mode === 'book') {
-				const taken = db.$client
-					.prepare(
-						"update session set places_taken = places_taken + ? where id = ? and status = 'scheduled' and places_taken + ? <= capacity",
-					)
-					.run(places, session.id, places);
-				if (taken.changes !== 1) return { ok: false, reason: 'full' };
+				if (!takePlaces(db, session.id, places)) return { ok: false, reason: 'full' };
 			}
 			const id = randomUUID();
 			const stamp = now.toISOString();
@@ -261,12 +257,7 @@ export function promoteWaitingList(
 		entriesToPromote(waiting, session.capacity - session.placesTaken).map((e) => e.id),
 	);
 	for (const entry of waiting.filter((w) => chosen.has(w.id))) {
-		const taken = db.$client
-			.prepare(
-				'update session set places_taken = places_taken + ? where id = ? and places_taken + ? <= capacity',
-			)
-			.run(entry.places, sessionId, entry.places);
-		if (taken.changes !== 1) break;
+		if (!takePlaces(db, sessionId, entry.places)) break;
 		// A promoted person gets a fresh manage link in the message; the old one stops working.
 		const token = newManageToken();
 		const ctx = context(session, entry, manageUrl(origin, token));
@@ -322,9 +313,7 @@ export function cancelBooking(
 				)
 				.run(now.toISOString(), booking.id);
 			if (booking.status === 'confirmed' || booking.status === 'offered') {
-				db.$client
-					.prepare('update session set places_taken = places_taken - ? where id = ?')
-					.run(booking.places, booking.sessionId);
+				releasePlaces(db, booking.sessionId, booking.places);
 			}
 			send(
 				db,
@@ -381,9 +370,7 @@ export function expireOffers(db: Db, now: Date, offerHours: number, origin: stri
 				db.$client
 					.prepare("update booking set status = 'expired', updated_at = ? where id = ?")
 					.run(now.toISOString(), booking.id);
-				db.$client
-					.prepare('update session set places_taken = places_taken - ? where id = ?')
-					.run(booking.places, booking.sessionId);
+				releasePlaces(db, booking.sessionId, booking.places);
 				const session = loadSession(db, booking.sessionId)!;
 				send(
 					db,

@@ -20,6 +20,7 @@ import type { Db } from '../db/open-database.ts';
 import { hashToken, newManageToken } from '../booking/tokens.ts';
 import { bumpContentVersion } from '../queries/meta.ts';
 import { queueMessage } from '../queries/outbox.ts';
+import { releasePlaces, takePlaces } from '../queries/capacity.ts';
 import { manageUrl, promoteWaitingList } from './bookings.ts';
 import { syncPattern } from './schedule-sessions.ts';
 import { randomUUID } from 'node:crypto';
@@ -306,10 +307,7 @@ export function cancelBookingForPerson(
 					"update booking set status = 'cancelled', cancelled_by = 'hub', updated_at = ? where id = ?",
 				)
 				.run(now.toISOString(), p.id);
-			if (p.status !== 'waiting')
-				db.$client
-					.prepare('update session set places_taken = places_taken - ? where id = ?')
-					.run(p.places, sessionId);
+			if (p.status !== 'waiting') releasePlaces(db, sessionId, p.places);
 			tell(db, 'booking-cancelled-by-hub', p, cancelledByHubMessage(ctx(s, p, '')), now);
 			promoteWaitingList(db, sessionId, now, offerHours, origin);
 			return { ok: true };
@@ -332,12 +330,7 @@ export function offerPlaceTo(
 			const p = people(db, sessionId).find((x) => x.id === bookingId && x.status === 'waiting');
 			if (!s || !p)
 				return { ok: false, message: 'That person is not on the waiting list any more' };
-			const held = db.$client
-				.prepare(
-					'update session set places_taken = places_taken + ? where id = ? and places_taken + ? <= capacity',
-				)
-				.run(p.places, sessionId, p.places);
-			if (held.changes !== 1)
+			if (!takePlaces(db, sessionId, p.places))
 				return {
 					ok: false,
 					message: `There are not enough free places for ${p.places === 1 ? 'this person' : `${p.places} places`}. Raise the capacity first, or wait for a cancellation`,
@@ -405,16 +398,9 @@ export function moveBooking(
 					.get(fromSessionId, toSessionId) === 1;
 			if (!samePattern || to.status !== 'scheduled')
 				return { ok: false, message: 'Choose another date of the same session' };
-			const taken = db.$client
-				.prepare(
-					'update session set places_taken = places_taken + ? where id = ? and places_taken + ? <= capacity',
-				)
-				.run(p.places, toSessionId, p.places);
-			if (taken.changes !== 1)
+			if (!takePlaces(db, toSessionId, p.places))
 				return { ok: false, message: 'There are not enough places left on that date' };
-			db.$client
-				.prepare('update session set places_taken = places_taken - ? where id = ?')
-				.run(p.places, fromSessionId);
+			releasePlaces(db, fromSessionId, p.places);
 			const token = newManageToken();
 			db.$client
 				.prepare(
