@@ -29,6 +29,8 @@ export const services = sqliteTable(
 			.notNull()
 			.default('draft'),
 		lastReviewedOn: text('last_reviewed_on').notNull(),
+		/** The working draft (JSON of the editable fields) while the public sees the published version. */
+		draft: text('draft'),
 		createdAt: text('created_at').notNull(),
 		updatedAt: text('updated_at').notNull(),
 	},
