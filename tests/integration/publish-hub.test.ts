@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/open-database.ts';
 import { countHubs, getHubBySlug } from '../../src/lib/server/queries/directory.ts';
+import { listAudit } from '../../src/lib/server/queries/audit-trail.ts';
 import { getContentVersion } from '../../src/lib/server/queries/meta.ts';
 import {
 	getHubForEditing,
-	listAudit,
 	listHubsForStaff,
 	markHubReviewed,
 	publishHub,

@@ -66,12 +66,20 @@ describe('hub form', () => {
 			areaId: 'a1',
 			phone: '01414960123',
 			website: 'javascript:alert(1)',
+			organisationId: 'o1',
+			'hours-1': '9am to 5pm',
+			'hours-3': '09:30-12:30, 13.30 to 16:00',
 		}))
 			f.set(k, v);
 		f.append('accessFeatures', 'step-free');
 		f.append('accessFeatures', 'rocket-launcher');
-		const r = parseHubForm(f, ['a1']);
+		const r = parseHubForm(f, ['a1'], ['o1']);
 		expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['website']);
+		expect(r.values.openingHours).toEqual([
+			{ weekday: 1, opensAt: '09:00', closesAt: '17:00' },
+			{ weekday: 3, opensAt: '09:30', closesAt: '12:30' },
+			{ weekday: 3, opensAt: '13:30', closesAt: '16:00' },
+		]);
 		expect(r.values.phone).toBe('0141 496 0123');
 		expect(r.values.postcode).toBe('G1 1AA');
 		expect(r.values.accessFeatures).toEqual(['step-free']);

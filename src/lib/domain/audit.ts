@@ -12,11 +12,13 @@ const show = (v: unknown): string =>
 
 /** The fields whose values differ, in the order of `labels` (field name to label). */
 export function diffRecords(
-	before: Record<string, unknown>,
-	after: Record<string, unknown>,
+	before: object,
+	after: object,
 	labels: Record<string, string>,
 ): FieldChange[] {
+	const from = (key: string) => show((before as Record<string, unknown>)[key]);
+	const to = (key: string) => show((after as Record<string, unknown>)[key]);
 	return Object.entries(labels)
-		.filter(([key]) => show(before[key]) !== show(after[key]))
-		.map(([key, label]) => ({ field: label, from: show(before[key]), to: show(after[key]) }));
+		.filter(([key]) => from(key) !== to(key))
+		.map(([key, label]) => ({ field: label, from: from(key), to: to(key) }));
 }

@@ -1,54 +1,194 @@
-/** The HTTP side of staff editing of hubs, kept out of the route files. */
+/**
+ * The HTTP side of staff editing of the directory (hubs, services, themes, organisations), kept
+ * out of the route files: read the posted form, check it, make one call.
+ */
+import type { FieldError } from '../../domain/forms/fields.ts';
 import { parseHubForm, type HubValues } from '../../domain/forms/hub-form.ts';
-import type { Db } from '../db/open-database.ts';
-import type { SignedInUser } from '../auth/auth-session.ts';
+import { parseServiceForm, type ServiceValues } from '../../domain/forms/service-form.ts';
 import {
-	markHubReviewed,
-	publishHub,
-	saveHubDraft,
-	unpublishHub,
-} from '../use-cases/publish-hub.ts';
+	parseOrganisationForm,
+	parseThemeForm,
+	type OrganisationValues,
+	type ThemeValues,
+} from '../../domain/forms/theme-form.ts';
+import type { Db } from '../db/open-database.ts';
+import {
+	createRecord,
+	discardDraft,
+	markReviewed,
+	publishRecord,
+	saveDraft,
+	unpublishRecord,
+	type Actor,
+	type DraftedKind,
+} from '../use-cases/drafts.ts';
+import { HUB } from '../use-cases/publish-hub.ts';
+import { SERVICE } from '../use-cases/publish-service.ts';
+import { saveOrganisation, saveTheme } from '../use-cases/themes-and-organisations.ts';
 
-/** What the hub page does after a POST. */
-export type HubPostOutcome =
-	| { ok: true; done: string }
-	| { ok: false; errors: { field: string; message: string }[]; values: HubValues | null };
+/** What an editing page does after a POST: go to `slug`'s page with a `done` message, or show errors. */
+export type EditOutcome<V> =
+	| { ok: true; done: string; slug: string }
+	| { ok: false; errors: FieldError[]; values: V | null; typed?: Record<string, string> };
 
-/** Saves a draft, publishes, unpublishes or marks reviewed. */
-export async function postHubEdit(
+type Parsed<V> =
+	| { ok: true; values: V }
+	| { ok: false; errors: FieldError[]; values: V; typed?: Record<string, string> };
+
+const unreadable = {
+	ok: false as const,
+	errors: [{ field: 'name', message: 'The form could not be read. Send it again' }],
+	values: null,
+};
+
+async function readForm(request: Request): Promise<FormData | null> {
+	try {
+		return await request.formData();
+	} catch {
+		return null;
+	}
+}
+
+/** Names of the records a form chooses from, by name. */
+export function choicesOf(db: Db, table: 'area' | 'organisation' | 'theme' | 'hub') {
+	return db.$client
+		.prepare(
+			`select id, name from ${table} order by ${table === 'theme' ? 'sort_order, ' : ''}name`,
+		)
+		.all() as { id: string; name: string }[];
+}
+
+const ids = (db: Db, table: 'area' | 'organisation' | 'theme' | 'hub') =>
+	db.$client.prepare(`select id from ${table}`).pluck().all() as string[];
+
+const parseHub = (db: Db, form: FormData) =>
+	parseHubForm(form, ids(db, 'area'), ids(db, 'organisation'));
+const parseService = (db: Db, form: FormData) =>
+	parseServiceForm(form, {
+		organisationIds: ids(db, 'organisation'),
+		themeIds: ids(db, 'theme'),
+		hubIds: ids(db, 'hub'),
+	});
+
+async function postDraftedEdit<V extends { name: string }>(
 	db: Db,
+	kind: DraftedKind<V>,
+	parse: (db: Db, form: FormData) => Parsed<V>,
 	request: Request,
-	hubId: string,
-	user: SignedInUser,
+	record: { id: string; slug: string },
+	user: Actor,
 	today: string,
 	now: Date,
-): Promise<HubPostOutcome> {
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch {
-		return {
-			ok: false,
-			errors: [{ field: 'name', message: 'The form could not be read. Send it again' }],
-			values: null,
-		};
+): Promise<EditOutcome<V>> {
+	const form = await readForm(request);
+	if (!form) return unreadable;
+	const done = (what: string) => ({ ok: true as const, done: what, slug: record.slug });
+	switch (form.get('action')) {
+		case 'publish':
+			publishRecord(db, kind, record.id, user, now);
+			return done('published');
+		case 'unpublish':
+			unpublishRecord(db, kind, record.id, user, now);
+			return done('unpublished');
+		case 'reviewed':
+			markReviewed(db, kind, record.id, user, today, now);
+			return done('reviewed');
+		case 'discard':
+			discardDraft(db, kind, record.id, user, now);
+			return done('discarded');
 	}
-	const action = form.get('action');
-	if (action === 'publish') {
-		publishHub(db, hubId, user, now);
-		return { ok: true, done: 'published' };
-	}
-	if (action === 'unpublish') {
-		unpublishHub(db, hubId, user, now);
-		return { ok: true, done: 'unpublished' };
-	}
-	if (action === 'reviewed') {
-		markHubReviewed(db, hubId, user, today, now);
-		return { ok: true, done: 'reviewed' };
-	}
-	const areaIds = db.$client.prepare('select id from area').pluck().all() as string[];
-	const parsed = parseHubForm(form, areaIds);
-	if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values };
-	saveHubDraft(db, hubId, parsed.values, user, now);
-	return { ok: true, done: 'saved' };
+	const parsed = parse(db, form);
+	if (!parsed.ok) return parsed;
+	saveDraft(db, kind, record.id, parsed.values, user, now);
+	return done('saved');
+}
+
+async function postNewRecord<V extends { name: string }>(
+	db: Db,
+	kind: DraftedKind<V>,
+	parse: (db: Db, form: FormData) => Parsed<V>,
+	request: Request,
+	user: Actor,
+	today: string,
+	now: Date,
+): Promise<EditOutcome<V>> {
+	const form = await readForm(request);
+	if (!form) return unreadable;
+	const parsed = parse(db, form);
+	if (!parsed.ok) return parsed;
+	const { slug } = createRecord(db, kind, parsed.values, user, today, now);
+	return { ok: true, done: 'created', slug };
+}
+
+/** Saves a hub's draft, publishes, unpublishes, throws the draft away or marks it reviewed. */
+export const postHubEdit = (
+	db: Db,
+	request: Request,
+	hub: { id: string; slug: string },
+	user: Actor,
+	today: string,
+	now: Date,
+): Promise<EditOutcome<HubValues>> =>
+	postDraftedEdit(db, HUB, parseHub, request, hub, user, today, now);
+
+/** Adds a hub from the form. */
+export const postNewHub = (
+	db: Db,
+	request: Request,
+	user: Actor,
+	today: string,
+	now: Date,
+): Promise<EditOutcome<HubValues>> => postNewRecord(db, HUB, parseHub, request, user, today, now);
+
+/** The same steps as for a hub, for a service. */
+export const postServiceEdit = (
+	db: Db,
+	request: Request,
+	service: { id: string; slug: string },
+	user: Actor,
+	today: string,
+	now: Date,
+): Promise<EditOutcome<ServiceValues>> =>
+	postDraftedEdit(db, SERVICE, parseService, request, service, user, today, now);
+
+/** Adds a service from the form. */
+export const postNewService = (
+	db: Db,
+	request: Request,
+	user: Actor,
+	today: string,
+	now: Date,
+): Promise<EditOutcome<ServiceValues>> =>
+	postNewRecord(db, SERVICE, parseService, request, user, today, now);
+
+/** Adds (`theme` null) or changes a theme. */
+export async function postTheme(
+	db: Db,
+	request: Request,
+	theme: { id: string } | null,
+	user: Actor,
+	now: Date,
+): Promise<EditOutcome<ThemeValues>> {
+	const form = await readForm(request);
+	if (!form) return unreadable;
+	const parsed = parseThemeForm(form);
+	if (!parsed.ok) return parsed;
+	const slug = saveTheme(db, theme?.id ?? null, parsed.values, user, now);
+	return { ok: true, done: theme ? 'saved' : 'created', slug };
+}
+
+/** Adds (`organisation` null) or changes an organisation; its page is found by id. */
+export async function postOrganisation(
+	db: Db,
+	request: Request,
+	organisation: { id: string } | null,
+	user: Actor,
+	now: Date,
+): Promise<EditOutcome<OrganisationValues>> {
+	const form = await readForm(request);
+	if (!form) return unreadable;
+	const parsed = parseOrganisationForm(form);
+	if (!parsed.ok) return parsed;
+	const id = saveOrganisation(db, organisation?.id ?? null, parsed.values, user, now);
+	return { ok: true, done: organisation ? 'saved' : 'created', slug: id };
 }

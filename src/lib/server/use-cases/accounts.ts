@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { passwordProblem } from '../../domain/auth/password-rules.ts';
+import { recordAudit } from '../queries/audit-trail.ts';
 import type { Db } from '../db/open-database.ts';
 import { hashToken } from '../booking/tokens.ts';
 import { createAuthSession, invalidateUserSessions, randomString } from '../auth/auth-session.ts';
@@ -285,11 +286,7 @@ export function changeAccount(
 				deactivate: 'Made inactive',
 				reactivate: 'Made active',
 			} as const;
-			db.$client
-				.prepare(
-					"insert into audit_entry (id, at, user_id, user_name, entity, entity_id, action, changes) values (?, ?, ?, ?, 'user', ?, ?, '[]')",
-				)
-				.run(randomUUID(), new Date(now).toISOString(), by.id, by.name, userId, words[action]);
+			recordAudit(db, by, 'user', userId, words[action], [], new Date(now));
 			return { ok: true };
 		})
 		.immediate();

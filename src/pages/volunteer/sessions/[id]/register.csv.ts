@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { getDatabase } from '../../../../lib/server/db/open-database.ts';
 import { canManageHub } from '../../../../lib/server/auth/policies.ts';
 import { getRegister, hubOfSession } from '../../../../lib/server/queries/back-office.ts';
+import { recordPersonalDataAccess } from '../../../../lib/server/queries/audit-trail.ts';
 import { toCsv } from '../../../../lib/domain/csv.ts';
 
 /** A session's register as CSV (cells escaped so a spreadsheet never runs them as formulas). */
@@ -12,6 +13,14 @@ export const GET: APIRoute = ({ params, locals, url, redirect }) => {
 	if (!hubId || !canManageHub(locals.user, hubId))
 		return new Response('Not found', { status: 404 });
 	const { entries, walkIns } = getRegister(db, params.id!);
+	recordPersonalDataAccess(
+		db,
+		locals.user,
+		'session',
+		params.id!,
+		'Exported the register (CSV)',
+		locals.now,
+	);
 	const rows = [
 		[
 			'Reference',
