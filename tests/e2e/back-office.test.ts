@@ -65,7 +65,7 @@ describe('the back office', () => {
 		await staffPage.getByRole('link', { name: 'Croftfoot Community Kitchen' }).first().click();
 		await expectAccessible(staffPage);
 		await staffPage
-			.getByLabel('Summary (one sentence)')
+			.getByLabel('Summary', { exact: true })
 			.fill('Cooking on a budget, shared meals and a new Saturday brunch.');
 		await staffPage.getByRole('button', { name: 'Save draft' }).click();
 		await staffPage.getByText(/^Draft saved\. The public still sees/).waitFor();
@@ -229,6 +229,79 @@ describe('the back office', () => {
 			expect(await page.getByText('This session is cancelled: The tutor is ill').count()).toBe(1);
 
 			await page.goto(`${server.url}/volunteer/hubs/govan-riverside-hub/close`);
+			await expectAccessible(page);
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('staff add a service and publish it at a hub, change opening hours, themes and organisations, on accessible pages', async () => {
+		const context = await newContext(browser, { javaScript: false });
+		const page = await context.newPage();
+		try {
+			await signIn(page, 'staff@example.org', DEMO_PASSWORD);
+			await page.goto(`${server.url}/admin/services`);
+			await expectAccessible(page);
+			await page.getByRole('link', { name: 'Add a service' }).click();
+			await expectAccessible(page);
+			await page.getByLabel('Name', { exact: true }).fill('Knitting and natter');
+			await page.getByLabel('Youngest age (optional)').fill('sixty');
+			await page.getByRole('button', { name: 'Add service' }).click();
+			await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+			expect(await page.title()).toMatch(/^Error: /);
+			expect(await page.getByLabel('Youngest age (optional)').inputValue()).toBe('sixty');
+			await expectAccessible(page);
+			await page
+				.getByRole('link', { name: 'Select at least one hub where the service runs' })
+				.click();
+			await page.getByLabel('Summary', { exact: true }).fill('Bring your needles; tea provided.');
+			await page.getByLabel('Youngest age (optional)').fill('');
+			await page.getByLabel('Run by').selectOption({ index: 1 });
+			await page.locator('label', { hasText: 'Social isolation and loneliness' }).click();
+			await page.locator('label', { hasText: 'Govan Riverside Hub' }).click();
+			await page.getByRole('button', { name: 'Add service' }).click();
+			await page.getByText(/^Added\. It is not on the public site until you publish it/).waitFor();
+			await expectAccessible(page);
+			const publicPage = await context.newPage();
+			await publicPage.goto(`${server.url}/hubs/govan-riverside-hub`);
+			expect(await publicPage.getByText('Knitting and natter').count()).toBe(0);
+			await page.getByRole('button', { name: 'Publish', exact: true }).click();
+			await page.getByText(/^Published\. The public pages show the change now/).waitFor();
+			await publicPage.reload();
+			expect(await publicPage.getByText('Knitting and natter').count()).toBeGreaterThan(0);
+
+			// Opening hours: a mistake is explained beside the day, then the change is published.
+			await page.goto(`${server.url}/admin/hubs/govan-riverside-hub`);
+			await page.getByLabel('Saturday').fill('after lunch');
+			await page.getByRole('button', { name: 'Save draft' }).click();
+			await page
+				.getByRole('link', { name: /^Saturday: write “after lunch” as two times/ })
+				.waitFor();
+			await expectAccessible(page);
+			await page.getByLabel('Saturday').fill('10am to 1pm');
+			await page.getByRole('button', { name: 'Save draft' }).click();
+			await page.getByRole('button', { name: 'Publish changes' }).click();
+			await page.getByText(/^Published\. The public pages show the change now/).waitFor();
+			await publicPage.reload();
+			expect(await publicPage.getByRole('row', { name: /Saturday\s+10am to 1pm/ }).count()).toBe(1);
+
+			for (const path of ['/admin/themes', '/admin/organisations', '/admin/hubs/new']) {
+				await page.goto(server.url + path);
+				await expectAccessible(page);
+			}
+			await page.goto(`${server.url}/admin/themes`);
+			await page.getByRole('link', { name: 'Social isolation and loneliness' }).click();
+			await page.getByLabel('Summary', { exact: true }).fill('');
+			await page.getByRole('button', { name: 'Save' }).click();
+			await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+			await expectAccessible(page);
+			await page.goto(`${server.url}/admin/organisations/new`);
+			await page.getByLabel('Name').fill('Govan Knitters');
+			await page.getByRole('button', { name: 'Add organisation' }).click();
+			await page.getByText(/^Organisation added\./).waitFor();
+			await expectAccessible(page);
+			await page.goto(`${server.url}/admin/audit`);
+			expect(await page.getByRole('cell', { name: 'Govan Knitters' }).count()).toBe(1);
 			await expectAccessible(page);
 		} finally {
 			await context.close();

@@ -10,6 +10,9 @@ import { startServer, type RunningServer } from '../helpers/server.ts';
 let server: RunningServer;
 let sessionA: string; // at Govan Riverside Hub: the demo volunteer's hub
 let sessionB: string; // at Easterhouse Bridge Hub: not theirs
+let serviceSlug: string;
+let themeSlug: string;
+let organisationId: string;
 const cookies: Record<string, string> = {};
 
 async function signIn(email: string): Promise<string> {
@@ -38,6 +41,9 @@ beforeAll(async () => {
 			.get(hub) as string;
 	sessionA = pick('govan-riverside-hub');
 	sessionB = pick('easterhouse-bridge-hub');
+	serviceSlug = db.prepare('select slug from service limit 1').pluck().get() as string;
+	themeSlug = db.prepare('select slug from theme limit 1').pluck().get() as string;
+	organisationId = db.prepare('select id from organisation limit 1').pluck().get() as string;
 	db.close();
 	cookies['volunteer'] = await signIn('volunteer@example.org');
 	cookies['staff'] = await signIn('staff@example.org');
@@ -247,7 +253,38 @@ const routes = () => [
 		staff: 400,
 	},
 	{ name: 'outbox messages', method: 'GET', path: '/admin/mail', volunteer: 404, staff: 200 },
+	{ name: 'audit trail', method: 'GET', path: '/admin/audit', volunteer: 404, staff: 200 },
+	...directoryEditing(),
 ];
+
+/** Every directory-editing page is for staff only: read, and an invalid post (nothing saved). */
+const directoryEditing = () =>
+	[
+		['/admin/hubs/new', { name: '' }],
+		['/admin/services', null],
+		['/admin/services/new', { name: '' }],
+		[`/admin/services/${serviceSlug}`, { action: 'save', name: '' }],
+		['/admin/themes', null],
+		['/admin/themes/new', { name: '' }],
+		[`/admin/themes/${themeSlug}`, { name: '' }],
+		['/admin/organisations', null],
+		['/admin/organisations/new', { name: '' }],
+		[`/admin/organisations/${organisationId}`, { name: '' }],
+	].flatMap(([path, body]) => [
+		{ name: `read ${path}`, method: 'GET', path: path as string, volunteer: 404, staff: 200 },
+		...(body
+			? [
+					{
+						name: `post to ${path}`,
+						method: 'POST',
+						path: path as string,
+						body: body as Record<string, string>,
+						volunteer: 404,
+						staff: 400,
+					},
+				]
+			: []),
+	]);
 
 describe('authorisation matrix', () => {
 	it('sends anonymous requests to sign in (303, with next) for every back-office route and action', async () => {
