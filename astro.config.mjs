@@ -21,6 +21,20 @@ export default defineConfig({
 		// Astro bakes its origin check and allowed domains into the build; PUBLIC_ORIGIN is run-time
 		// configuration, so the same check is made in src/middleware.ts instead (and tested).
 		checkOrigin: false,
+		// Astro sends a Content-Security-Policy with every page carrying the hashes of its own
+		// scripts and styles, so no inline script runs unless Astro put it there (on-demand pages get it
+		// as a header). Other responses get a stricter default: src/lib/server/http/security-headers.ts.
+		csp: {
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data:",
+				"connect-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+				"frame-ancestors 'none'",
+			],
+		},
 	},
 	build: { inlineStylesheets: 'never' },
 	devToolbar: { enabled: false },

@@ -42,7 +42,11 @@ const { handler } = (await import(pathToFileURL(entry).href)) as {
 };
 
 const server = http.createServer(
-	createFront({ contentVersion: () => getContentVersion(db), astro: handler }),
+	createFront({
+		contentVersion: () => getContentVersion(db),
+		astro: handler,
+		https: settings.publicOrigin?.startsWith('https:') ?? false,
+	}),
 );
 server.keepAliveTimeout = 5000;
 server.listen(settings.port, settings.host, () => {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDate } from '../../src/lib/domain/time.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
@@ -33,6 +34,12 @@ describe('the production server with demo data', () => {
 			expect(res.headers.get('x-content-type-options')).toBe('nosniff');
 			expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 			expect(res.headers.get('x-frame-options')).toBe('DENY');
+			expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+			const csp = res.headers.get('content-security-policy')!;
+			expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+			expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+			expect(csp).toContain("frame-ancestors 'none'");
+			expect(res.headers.get('strict-transport-security')).toBeNull(); // plain HTTP here
 			const html = await res.text();
 			// Directory pages ship no script of their own; the hub page's only scripts are Astro's
 			// server-island loader for its one island (places left).
@@ -131,6 +138,20 @@ describe('the production server with demo data', () => {
 		expect(await res.text()).toMatch(/places? left|Full/);
 	});
 
+	it('sends security headers with every other response too: files, data, redirects', async () => {
+		const html = await (await fetch(`${server.url}/hubs`)).text();
+		const stylesheet = /href="(\/_astro\/[^"]+\.css)"/.exec(html)![1]!;
+		for (const path of [stylesheet, '/api/sessions', '/healthz', '/volunteer', '/robots-none']) {
+			const res = await fetch(server.url + path, { redirect: 'manual' });
+			await res.arrayBuffer();
+			expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+			expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+			expect(res.headers.get('content-security-policy'), path).toMatch(
+				/default-src '(none|self)'.*frame-ancestors 'none'/,
+			);
+		}
+	});
+
 	it('reports readiness on /healthz', async () => {
 		const res = await fetch(`${server.url}/healthz`);
 		expect(res.status).toBe(200);
@@ -188,6 +209,23 @@ describe('run-time configuration', () => {
 				body: 'x=1',
 			});
 			expect(pub.status).not.toBe(403);
+			// Served over HTTPS: browsers are told to keep to it, and the sign-in cookie is Secure.
+			expect(pub.headers.get('strict-transport-security')).toBe('max-age=31536000');
+			const signIn = await fetch(`${server.url}/sign-in`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { Origin: 'https://hubs.example.org' },
+				body: new URLSearchParams({
+					email: 'staff@example.org',
+					password: DEMO_PASSWORD,
+					next: '/volunteer',
+				}),
+			});
+			expect(signIn.status).toBe(303);
+			const cookie = signIn.headers.get('set-cookie')!;
+			expect(cookie).toMatch(/; Secure/i);
+			expect(cookie).toMatch(/; HttpOnly/i);
+			expect(cookie).toMatch(/; SameSite=Lax/i);
 		} finally {
 			await server.stop();
 		}

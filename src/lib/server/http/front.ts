@@ -6,11 +6,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { etagMatches, getCachedPage, pageKey } from './page-cache.ts';
 import { todayInLondon } from './london-day.ts';
+import { DEFAULT_CSP, HSTS, SECURITY_HEADERS } from './security-headers.ts';
 
 /** What the front needs from the rest of the server. */
 export interface FrontOptions {
 	contentVersion: () => number;
 	astro: (req: IncomingMessage, res: ServerResponse) => void;
+	/** Whether the site is served over HTTPS (PUBLIC_ORIGIN), so browsers are told to keep to it. */
+	https?: boolean;
 }
 
 /** Builds the request listener. */
@@ -18,6 +21,11 @@ export function createFront(
 	options: FrontOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
 	return (req, res) => {
+		// Every response carries the security headers, the design system's files included; a page's
+		// own Content-Security-Policy (from Astro) replaces the default one.
+		for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+		res.setHeader('Content-Security-Policy', DEFAULT_CSP);
+		if (options.https) res.setHeader(HSTS[0], HSTS[1]);
 		const method = req.method;
 		if (
 			(method === 'GET' || method === 'HEAD') &&
