@@ -21,6 +21,14 @@ export interface Config {
 	offerHours: number;
 	/** Hubs and services not reviewed for this many months are listed as due for review. */
 	reviewMonths: number;
+	/** Personal data is deleted this many days after the session; no backup is kept longer. */
+	retentionDays: number;
+	/** Where scheduled backups go; null: none are taken. */
+	backupDir: string | null;
+	/** Hours between scheduled backups. */
+	backupHours: number;
+	/** How many scheduled backups are kept. */
+	backupKeep: number;
 }
 
 function parsePort(value: string | undefined, fallback: number): number {
@@ -79,6 +87,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		bookingRateLimit: parseWhole(env['BOOKING_RATE_LIMIT'], 10, 'BOOKING_RATE_LIMIT'),
 		offerHours: parseWhole(env['OFFER_HOURS'], 24, 'OFFER_HOURS'),
 		reviewMonths: parseWhole(env['REVIEW_MONTHS'], 6, 'REVIEW_MONTHS'),
+		retentionDays: parseWhole(env['RETENTION_DAYS'], 30, 'RETENTION_DAYS'),
+		backupDir: env['BACKUP_DIR'] ? path.resolve(cwd, env['BACKUP_DIR']) : null,
+		backupHours: Math.max(1, parseWhole(env['BACKUP_HOURS'], 24, 'BACKUP_HOURS')),
+		backupKeep: Math.max(1, parseWhole(env['BACKUP_KEEP'], 7, 'BACKUP_KEEP')),
 	};
 }
 

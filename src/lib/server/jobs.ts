@@ -5,6 +5,7 @@
  */
 import type { Config } from './config.ts';
 import type { Db } from './db/open-database.ts';
+import { scheduledBackup } from './db/backup.ts';
 import { todayInLondon } from './http/london-day.ts';
 import { expireOffers } from './use-cases/bookings.ts';
 import { extendAllSessions } from './use-cases/schedule-sessions.ts';
@@ -42,5 +43,35 @@ export function startJobs(db: Db, settings: Config): { stop: () => void } {
 	tick();
 	const timer = setInterval(tick, 60_000);
 	timer.unref();
-	return { stop: () => clearInterval(timer) };
+	const backups = settings.backupDir ? startBackups(settings, settings.backupDir) : null;
+	return {
+		stop: () => {
+			clearInterval(timer);
+			if (backups) clearInterval(backups);
+		},
+	};
+}
+
+/** Scheduled backups: one at start-up, then every BACKUP_HOURS, keeping BACKUP_KEEP copies. */
+function startBackups(settings: Config, dir: string): NodeJS.Timeout {
+	const run = async () => {
+		try {
+			const { file, deleted } = await scheduledBackup(
+				settings.databasePath,
+				dir,
+				settings.backupKeep,
+				settings.retentionDays,
+				new Date(),
+			);
+			console.log(JSON.stringify({ level: 'info', msg: 'backup taken', file, deleted }));
+		} catch (error) {
+			console.error(
+				JSON.stringify({ level: 'error', msg: 'scheduled backup failed', error: String(error) }),
+			);
+		}
+	};
+	void run();
+	const timer = setInterval(() => void run(), settings.backupHours * 3_600_000);
+	timer.unref();
+	return timer;
 }
