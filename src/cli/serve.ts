@@ -46,6 +46,7 @@ const server = http.createServer(
 		contentVersion: () => getContentVersion(db),
 		astro: handler,
 		https: settings.publicOrigin?.startsWith('https:') ?? false,
+		stopping: () => stopping,
 	}),
 );
 server.keepAliveTimeout = 5000;

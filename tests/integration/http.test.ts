@@ -152,6 +152,31 @@ describe('the production server with demo data', () => {
 		}
 	});
 
+	it('logs each request as a JSON line with its id, without query or secret links', async () => {
+		const res = await fetch(`${server.url}/hubs?q=Jane+Doe`, {
+			headers: { 'X-Request-Id': 'trace-42' },
+		});
+		await res.arrayBuffer();
+		expect(res.headers.get('x-request-id')).toBe('trace-42');
+		const other = await fetch(`${server.url}/bookings/abcdefghijklmnopqrstuvwxyz234567`);
+		await other.arrayBuffer();
+		expect(other.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+		await new Promise((r) => setTimeout(r, 100));
+		const lines = server
+			.output()
+			.split('\n')
+			.filter((l) => l.includes('"msg":"request"'))
+			.map((l) => JSON.parse(l) as Record<string, unknown>);
+		expect(lines).toContainEqual(
+			expect.objectContaining({ id: 'trace-42', method: 'GET', path: '/hubs', status: 200 }),
+		);
+		expect(lines).toContainEqual(
+			expect.objectContaining({ path: '/bookings/:token', status: 404 }),
+		);
+		expect(server.output()).not.toContain('Jane');
+		expect(server.output()).not.toContain('abcdefghijklmnopqrstuvwxyz234567');
+	});
+
 	it('reports readiness on /healthz', async () => {
 		const res = await fetch(`${server.url}/healthz`);
 		expect(res.status).toBe(200);

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { etagMatches, getCachedPage, pageKey } from './page-cache.ts';
 import { todayInLondon } from './london-day.ts';
 import { DEFAULT_CSP, HSTS, SECURITY_HEADERS } from './security-headers.ts';
+import { requestIdOf, requestLine } from './request-log.ts';
 
 /** What the front needs from the rest of the server. */
 export interface FrontOptions {
@@ -14,19 +15,50 @@ export interface FrontOptions {
 	astro: (req: IncomingMessage, res: ServerResponse) => void;
 	/** Whether the site is served over HTTPS (PUBLIC_ORIGIN), so browsers are told to keep to it. */
 	https?: boolean;
+	/** True once the server is stopping: /healthz then answers 503, so no new traffic is sent. */
+	stopping?: () => boolean;
+	/** Where request log lines go (standard output by default); null: not logged. */
+	log?: ((line: string) => void) | null;
 }
 
 /** Builds the request listener. */
 export function createFront(
 	options: FrontOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+	const log =
+		options.log === undefined ? (line: string) => process.stdout.write(line) : options.log;
 	return (req, res) => {
+		const started = performance.now();
+		const id = requestIdOf(req.headers['x-request-id']);
+		req.headers['x-request-id'] = id;
+		res.setHeader('X-Request-Id', id);
+		if (log)
+			res.once('finish', () =>
+				log(
+					requestLine(
+						id,
+						req.method ?? '',
+						req.url ?? '',
+						res.statusCode,
+						performance.now() - started,
+					),
+				),
+			);
 		// Every response carries the security headers, the design system's files included; a page's
 		// own Content-Security-Policy (from Astro) replaces the default one.
 		for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
 		res.setHeader('Content-Security-Policy', DEFAULT_CSP);
 		if (options.https) res.setHeader(HSTS[0], HSTS[1]);
 		const method = req.method;
+		if (options.stopping?.() && req.url === '/healthz') {
+			res.writeHead(503, {
+				'Content-Type': 'application/json',
+				'Cache-Control': 'no-store',
+				Connection: 'close',
+			});
+			res.end('{"status":"stopping"}');
+			return;
+		}
 		if (
 			(method === 'GET' || method === 'HEAD') &&
 			req.url !== undefined &&
