@@ -1,7 +1,7 @@
 /**
  * Demo drop-in patterns and bookings: dates generated over the horizon, a few bookings on the next
  * dates, some nearly full, some full with a waiting list, one cancelled date; and twelve weeks of
- * past dates with bookings, cancellations, waiting lists, check-ins and walk-ins, so insights have
+ * past dates with bookings, cancellations (by the person and by the hub), waiting lists, check-ins and walk-ins, so insights have
  * something to show. Booking names and contacts are plainly made up ("Demo booking 3",
  * example.org). Every booking goes through the capacity guard and the session counts
  * (queries/capacity.ts, queries/session-counts.ts) and every walk-in count through the register's
@@ -73,11 +73,14 @@ export function seedDemoSessions(
 	};
 	const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
 	const updateStatus = db.$client.prepare(
-		"update booking set status = ?, cancelled_by = iif(? = 'cancelled', 'person', null) where id = ?",
+		'update booking set status = ?, cancelled_by = ? where id = ?',
 	);
-	const checkIn = db.$client.prepare('update booking set attendance = ? where id = ?');
-	const setStatus = (id: string, status: 'confirmed' | 'cancelled') =>
-		changeBooking(db, id, () => updateStatus.run(status, status, id));
+	const setStatus = (
+		id: string,
+		status: 'confirmed' | 'cancelled',
+		by: 'person' | 'hub' = 'person',
+	) =>
+		changeBooking(db, id, () => updateStatus.run(status, status === 'cancelled' ? by : null, id));
 	/** A past date as it went: bookings, a cancellation, a waiting list on a full date, check-ins, walk-ins. */
 	const pastDate = (
 		session: { id: string; date: string; capacity: number },
@@ -109,6 +112,12 @@ export function seedDemoSessions(
 				setStatus(next, 'confirmed');
 				booked.push({ id: next, places: 1 });
 			}
+		}
+		// Now and then the hub cancels someone's place (the volunteer was ill, the room was double-booked).
+		if (turn % 7 === 3 && waiting.length === 0 && booked.length > 2) {
+			const gone = booked.pop()!;
+			setStatus(gone.id, 'cancelled', 'hub');
+			releasePlaces(db, session.id, gone.places);
 		}
 		booked.forEach((b, j) =>
 			changeBooking(db, b.id, () =>

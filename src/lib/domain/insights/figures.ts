@@ -161,7 +161,7 @@ export const DEFINITIONS: readonly FigureDefinition[] = [
 		label: 'Places wanted',
 		anchor: 'places-wanted',
 		definition:
-			'Places booked and not cancelled by the person, plus places still wanted on waiting lists: how many places people wanted, to set against the places offered.',
+			'Places booked and not cancelled by the person, plus walk-ins, plus places still wanted on waiting lists: how many places people wanted, to set against the places offered.',
 	},
 ];
 
@@ -216,9 +216,9 @@ export function assistedShare(f: Figures): number | null {
 	return f.booked === 0 ? null : Math.round((100 * f.assisted) / f.booked);
 }
 
-/** Places people wanted: booked and not cancelled by themselves, plus places still wanted. */
+/** Places people wanted: booked and not cancelled by themselves, walk-ins, and places still wanted. */
 export function placesWanted(f: Figures): number {
-	return f.booked - f.cancelledByPerson + f.stillWaiting;
+	return f.booked - f.cancelledByPerson + f.walkIns + f.stillWaiting;
 }
 
 /** One week or month. */
@@ -472,7 +472,15 @@ export function breakdownTable(report: InsightsReport, query: InsightsQuery): Fi
 /** Demand against capacity for each theme: the chart's figures. */
 export function demandTable(report: InsightsReport): FigureTable {
 	const columns = (
-		['placesOffered', 'placesWanted', 'booked', 'stillWaiting', 'fullWithWaiting'] as const
+		[
+			'placesOffered',
+			'placesWanted',
+			'booked',
+			'cancelledByPerson',
+			'walkIns',
+			'stillWaiting',
+			'fullWithWaiting',
+		] as const
 	).map(definitionOf);
 	return {
 		id: 'demand',

@@ -44,13 +44,10 @@ export interface QueryProblem {
 /** The longest date range, in days (about two years). */
 export const MAX_RANGE_DAYS = 731;
 
-/** The range shown when none is chosen: the month of `today` and the two before it. */
+/** The range shown when none is chosen: from the first of the month two months ago to today. */
 export function defaultRange(today: string): { from: string; to: string } {
 	const month = Temporal.PlainDate.from(today).with({ day: 1 });
-	return {
-		from: month.subtract({ months: 2 }).toString(),
-		to: month.add({ months: 1 }).subtract({ days: 1 }).toString(),
-	};
+	return { from: month.subtract({ months: 2 }).toString(), to: today };
 }
 
 function realDate(text: string): string | null {

@@ -17,6 +17,8 @@ import {
 	type InsightsQuery,
 	type QueryProblem,
 } from '../../domain/insights/query.ts';
+import { describeView } from '../../domain/insights/describe.ts';
+import { demandChart, overTimeChart, type Chart } from '../../domain/insights/report-charts.ts';
 import type { Db } from '../db/open-database.ts';
 import { listInsightsChoices, listSessionFigures, type Choice } from '../queries/insights.ts';
 
@@ -40,6 +42,9 @@ export type InsightsResult =
 			choices: InsightsChoices;
 			report: InsightsReport;
 			tables: Record<FigureTable['id'], FigureTable>;
+			charts: { overTime: Chart; demand: Chart };
+			/** What the view covers, in words. */
+			description: string;
 	  }
 	| {
 			ok: false;
@@ -88,5 +93,11 @@ export function getInsights(
 			breakdown: breakdownTable(report, query),
 			demand: demandTable(report),
 		},
+		charts: { overTime: overTimeChart(report, query), demand: demandChart(report) },
+		description: describeView(
+			query,
+			{ hub: hub?.name ?? null, theme: theme?.name ?? null, area: area?.name ?? null },
+			viewer.hubIds === null ? 'Every hub' : 'All your hubs',
+		),
 	};
 }
