@@ -1,9 +1,15 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 const cookie = fs.readFileSync('/tmp/ins/cookie', 'utf8').trim();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--no-sandbox'],
+});
 const w = Number(process.argv[2] ?? 1024);
-const ctx = await browser.newContext({ viewport: { width: w, height: 900 }, javaScriptEnabled: false });
+const ctx = await browser.newContext({
+	viewport: { width: w, height: 900 },
+	javaScriptEnabled: false,
+});
 await ctx.addCookies([{ name: 'hubs_auth', value: cookie, url: 'http://127.0.0.1:4399' }]);
 const page = await ctx.newPage();
 await page.goto('http://127.0.0.1:4399' + (process.argv[3] ?? '/insights'));

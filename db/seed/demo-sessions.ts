@@ -72,6 +72,7 @@ export function seedDemoSessions(
 		return id;
 	};
 	const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+	const checkIn = db.$client.prepare('update booking set attendance = ? where id = ?');
 	const updateStatus = db.$client.prepare(
 		'update booking set status = ?, cancelled_by = ? where id = ?',
 	);
