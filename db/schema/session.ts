@@ -72,3 +72,28 @@ export const sessions = sqliteTable(
 		index('session_date_idx').on(t.date, t.startTime),
 	],
 );
+
+/**
+ * Anonymous counts for one session date, kept up to date in the same transaction as each change
+ * (rules in src/lib/domain/insights/counting.ts), so insights never count booking rows and deleting
+ * personal data never changes them. Every figure is in places (people).
+ */
+export const sessionCounts = sqliteTable('session_count', {
+	sessionId: text('session_id')
+		.primaryKey()
+		.references(() => sessions.id, { onDelete: 'cascade' }),
+	/** Places confirmed: booked, or given from the waiting list (automatically or by accepting an offer). */
+	booked: integer('booked').notNull().default(0),
+	/** Of the places booked, those a volunteer booked for someone. */
+	assisted: integer('assisted').notNull().default(0),
+	cancelledByPerson: integer('cancelled_by_person').notNull().default(0),
+	cancelledByHub: integer('cancelled_by_hub').notNull().default(0),
+	attended: integer('attended').notNull().default(0),
+	noShow: integer('no_show').notNull().default(0),
+	walkIns: integer('walk_ins').notNull().default(0),
+	waitingJoined: integer('waiting_joined').notNull().default(0),
+	/** Waiting-list places that became confirmed places. */
+	waitingPromoted: integer('waiting_promoted').notNull().default(0),
+	/** Waiting-list places given up: cancelled, removed, or an offer that ran out. */
+	waitingLeft: integer('waiting_left').notNull().default(0),
+});

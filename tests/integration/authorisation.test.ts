@@ -255,6 +255,42 @@ const routes = () => [
 	{ name: 'outbox messages', method: 'GET', path: '/admin/mail', volunteer: 404, staff: 200 },
 	{ name: 'audit trail', method: 'GET', path: '/admin/audit', volunteer: 404, staff: 200 },
 	...directoryEditing(),
+	{ name: 'insights', method: 'GET', path: '/insights', volunteer: 200, staff: 200 },
+	{
+		name: 'insights for own hub',
+		method: 'GET',
+		path: '/insights?hub=govan-riverside-hub&period=month',
+		volunteer: 200,
+		staff: 200,
+	},
+	{
+		name: 'insights for another hub',
+		method: 'GET',
+		path: '/insights?hub=easterhouse-bridge-hub',
+		volunteer: 404,
+		staff: 200,
+	},
+	{
+		name: 'insights CSV for own hub',
+		method: 'GET',
+		path: '/insights/over-time.csv?hub=govan-riverside-hub',
+		volunteer: 200,
+		staff: 200,
+	},
+	{
+		name: 'insights CSV for another hub',
+		method: 'GET',
+		path: '/insights/breakdown.csv?hub=easterhouse-bridge-hub',
+		volunteer: 404,
+		staff: 200,
+	},
+	{
+		name: 'insights definitions',
+		method: 'GET',
+		path: '/insights/definitions',
+		volunteer: 200,
+		staff: 200,
+	},
 ];
 
 /** Every directory-editing page is for staff only: read, and an invalid post (nothing saved). */
@@ -321,6 +357,15 @@ describe('authorisation matrix', () => {
 			before,
 		);
 		db.close();
+	});
+
+	it('gives a volunteer only their own hubs’ figures', async () => {
+		const page = await (await call('volunteer', 'GET', '/insights?by=hub')).text();
+		expect(page).toContain('Govan Riverside Hub');
+		expect(page).not.toContain('Easterhouse Bridge Hub');
+		const csv = await (await call('volunteer', 'GET', '/insights/breakdown.csv?by=hub')).text();
+		expect(csv).toMatch(/^Hub,/);
+		expect(csv).not.toContain('Easterhouse');
 	});
 
 	it('refuses a cross-site POST from a signed-in browser with 403', async () => {

@@ -14,3 +14,8 @@ export function canManageHub(user: SignedInUser | null | undefined, hubId: strin
 	if (!user) return false;
 	return user.role === 'staff' || user.hubIds.includes(hubId);
 }
+
+/** The hubs whose figures and sessions the user may see: null for every hub (staff). */
+export function hubsVisibleTo(user: SignedInUser): string[] | null {
+	return user.role === 'staff' ? null : user.hubIds;
+}

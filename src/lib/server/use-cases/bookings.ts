@@ -33,6 +33,7 @@ import type { Db } from '../db/open-database.ts';
 import { hashToken, isManageTokenShape, newManageToken, newReference } from '../booking/tokens.ts';
 import { queueMessage } from '../queries/outbox.ts';
 import { releasePlaces, takePlaces } from '../queries/capacity.ts';
+import { changeBooking } from '../queries/session-counts.ts';
 
 /** A request to book a place or join the waiting list. */
 export interface BookRequest {
@@ -177,44 +178,46 @@ export function bookPlace(
 			const status = mode === 'book' ? 'confirmed' : 'waiting';
 			const v = request.values;
 			let reference = '';
-			for (let attempt = 0; ; attempt++) {
-				reference = newReference();
-				try {
-					db.$client
-						.prepare(
-							`insert into booking (id, session_id, reference, manage_token_hash, form_token, status, places, name, attendee_name,
+			changeBooking(db, id, () => {
+				for (let attempt = 0; ; attempt++) {
+					reference = newReference();
+					try {
+						db.$client
+							.prepare(
+								`insert into booking (id, session_id, reference, manage_token_hash, form_token, status, places, name, attendee_name,
 						   email, phone, needs, wants_reminder, assisted, created_at, updated_at)
 						 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+							)
+							.run(
+								id,
+								session.id,
+								reference,
+								hashToken(token),
+								request.formToken,
+								status,
+								places,
+								v.name,
+								v.attendeeName,
+								v.email,
+								v.phone,
+								v.needs,
+								v.wantsReminder ? 1 : 0,
+								request.assisted ? 1 : 0,
+								stamp,
+								stamp,
+							);
+						break;
+					} catch (error) {
+						if (
+							attempt < 5 &&
+							error instanceof Error &&
+							/UNIQUE constraint failed: booking.reference/.test(error.message)
 						)
-						.run(
-							id,
-							session.id,
-							reference,
-							hashToken(token),
-							request.formToken,
-							status,
-							places,
-							v.name,
-							v.attendeeName,
-							v.email,
-							v.phone,
-							v.needs,
-							v.wantsReminder ? 1 : 0,
-							request.assisted ? 1 : 0,
-							stamp,
-							stamp,
-						);
-					break;
-				} catch (error) {
-					if (
-						attempt < 5 &&
-						error instanceof Error &&
-						/UNIQUE constraint failed: booking.reference/.test(error.message)
-					)
-						continue;
-					throw error;
+							continue;
+						throw error;
+					}
 				}
-			}
+			});
 			const row = { id, reference, name: v.name, places, email: v.email, phone: v.phone };
 			const ctx = context(session, row, manageUrl(request.origin, token));
 			send(
@@ -262,19 +265,23 @@ export function promoteWaitingList(
 		const token = newManageToken();
 		const ctx = context(session, entry, manageUrl(origin, token));
 		if (session.waitingList === 'automatic') {
-			db.$client
-				.prepare(
-					"update booking set status = 'confirmed', manage_token_hash = ?, updated_at = ? where id = ?",
-				)
-				.run(hashToken(token), now.toISOString(), entry.id);
+			changeBooking(db, entry.id, () =>
+				db.$client
+					.prepare(
+						"update booking set status = 'confirmed', manage_token_hash = ?, updated_at = ? where id = ?",
+					)
+					.run(hashToken(token), now.toISOString(), entry.id),
+			);
 			send(db, 'waiting-list-promoted', entry, promotedMessage(ctx), now);
 		} else {
 			const expires = offerExpiry(now, session, offerHours);
-			db.$client
-				.prepare(
-					"update booking set status = 'offered', offer_expires_at = ?, manage_token_hash = ?, updated_at = ? where id = ?",
-				)
-				.run(expires.toISOString(), hashToken(token), now.toISOString(), entry.id);
+			changeBooking(db, entry.id, () =>
+				db.$client
+					.prepare(
+						"update booking set status = 'offered', offer_expires_at = ?, manage_token_hash = ?, updated_at = ? where id = ?",
+					)
+					.run(expires.toISOString(), hashToken(token), now.toISOString(), entry.id),
+			);
 			send(db, 'waiting-list-offer', entry, offerMessage(ctx, formatDeadline(expires)), now);
 		}
 	}
@@ -307,11 +314,13 @@ export function cancelBooking(
 			if (booking.status === 'cancelled' || booking.status === 'expired')
 				return { ok: false, reason: 'not-possible' };
 			const session = loadSession(db, booking.sessionId)!;
-			db.$client
-				.prepare(
-					"update booking set status = 'cancelled', cancelled_by = 'person', updated_at = ? where id = ?",
-				)
-				.run(now.toISOString(), booking.id);
+			changeBooking(db, booking.id, () =>
+				db.$client
+					.prepare(
+						"update booking set status = 'cancelled', cancelled_by = 'person', updated_at = ? where id = ?",
+					)
+					.run(now.toISOString(), booking.id),
+			);
 			if (booking.status === 'confirmed' || booking.status === 'offered') {
 				releasePlaces(db, booking.sessionId, booking.places);
 			}
@@ -339,11 +348,13 @@ export function acceptOffer(db: Db, token: string, now: Date, origin: string): M
 				.get(booking.id) as { expires: string | null };
 			if (booking.status !== 'offered' || row.expires === null || row.expires <= now.toISOString())
 				return { ok: false, reason: 'not-possible' };
-			db.$client
-				.prepare(
-					"update booking set status = 'confirmed', offer_expires_at = null, updated_at = ? where id = ?",
-				)
-				.run(now.toISOString(), booking.id);
+			changeBooking(db, booking.id, () =>
+				db.$client
+					.prepare(
+						"update booking set status = 'confirmed', offer_expires_at = null, updated_at = ? where id = ?",
+					)
+					.run(now.toISOString(), booking.id),
+			);
 			const session = loadSession(db, booking.sessionId)!;
 			send(
 				db,
@@ -367,9 +378,11 @@ export function expireOffers(db: Db, now: Date, offerHours: number, origin: stri
 				)
 				.all(now.toISOString()) as BookingRow[];
 			for (const booking of expired) {
-				db.$client
-					.prepare("update booking set status = 'expired', updated_at = ? where id = ?")
-					.run(now.toISOString(), booking.id);
+				changeBooking(db, booking.id, () =>
+					db.$client
+						.prepare("update booking set status = 'expired', updated_at = ? where id = ?")
+						.run(now.toISOString(), booking.id),
+				);
 				releasePlaces(db, booking.sessionId, booking.places);
 				const session = loadSession(db, booking.sessionId)!;
 				send(

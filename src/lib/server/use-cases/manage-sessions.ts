@@ -21,6 +21,7 @@ import { hashToken, newManageToken } from '../booking/tokens.ts';
 import { bumpContentVersion } from '../queries/meta.ts';
 import { queueMessage } from '../queries/outbox.ts';
 import { releasePlaces, takePlaces } from '../queries/capacity.ts';
+import { changeBooking } from '../queries/session-counts.ts';
 import { manageUrl, promoteWaitingList } from './bookings.ts';
 import { syncPattern } from './schedule-sessions.ts';
 import { randomUUID } from 'node:crypto';
@@ -115,11 +116,13 @@ function cancelAndTell(db: Db, s: SessionRow, reason: string, byHand: boolean, n
 		)
 		.run(reason, byHand ? 1 : 0, stamp, s.id);
 	for (const p of people(db, s.id)) {
-		db.$client
-			.prepare(
-				"update booking set status = 'cancelled', cancelled_by = 'hub', updated_at = ? where id = ?",
-			)
-			.run(stamp, p.id);
+		changeBooking(db, p.id, () =>
+			db.$client
+				.prepare(
+					"update booking set status = 'cancelled', cancelled_by = 'hub', updated_at = ? where id = ?",
+				)
+				.run(stamp, p.id),
+		);
 		tell(db, 'session-cancelled', p, sessionCancelledMessage(ctx(s, p, ''), reason), now);
 	}
 }
@@ -302,11 +305,13 @@ export function cancelBookingForPerson(
 			const s = load(db, sessionId);
 			const p = people(db, sessionId).find((x) => x.id === bookingId);
 			if (!s || !p) return { ok: false, message: 'That booking is not on this register any more' };
-			db.$client
-				.prepare(
-					"update booking set status = 'cancelled', cancelled_by = 'hub', updated_at = ? where id = ?",
-				)
-				.run(now.toISOString(), p.id);
+			changeBooking(db, p.id, () =>
+				db.$client
+					.prepare(
+						"update booking set status = 'cancelled', cancelled_by = 'hub', updated_at = ? where id = ?",
+					)
+					.run(now.toISOString(), p.id),
+			);
 			if (p.status !== 'waiting') releasePlaces(db, sessionId, p.places);
 			tell(db, 'booking-cancelled-by-hub', p, cancelledByHubMessage(ctx(s, p, '')), now);
 			promoteWaitingList(db, sessionId, now, offerHours, origin);
@@ -337,11 +342,13 @@ export function offerPlaceTo(
 				};
 			const token = newManageToken();
 			const expires = offerExpiry(now, { ...s, date: s.date }, offerHours);
-			db.$client
-				.prepare(
-					"update booking set status = 'offered', offer_expires_at = ?, manage_token_hash = ?, updated_at = ? where id = ?",
-				)
-				.run(expires.toISOString(), hashToken(token), now.toISOString(), p.id);
+			changeBooking(db, p.id, () =>
+				db.$client
+					.prepare(
+						"update booking set status = 'offered', offer_expires_at = ?, manage_token_hash = ?, updated_at = ? where id = ?",
+					)
+					.run(expires.toISOString(), hashToken(token), now.toISOString(), p.id),
+			);
 			tell(
 				db,
 				'waiting-list-offer',
@@ -402,11 +409,13 @@ export function moveBooking(
 				return { ok: false, message: 'There are not enough places left on that date' };
 			releasePlaces(db, fromSessionId, p.places);
 			const token = newManageToken();
-			db.$client
-				.prepare(
-					'update booking set session_id = ?, manage_token_hash = ?, attendance = null, updated_at = ? where id = ?',
-				)
-				.run(toSessionId, hashToken(token), now.toISOString(), p.id);
+			changeBooking(db, p.id, () =>
+				db.$client
+					.prepare(
+						'update booking set session_id = ?, manage_token_hash = ?, attendance = null, updated_at = ? where id = ?',
+					)
+					.run(toSessionId, hashToken(token), now.toISOString(), p.id),
+			);
 			tell(
 				db,
 				'booking-moved',
