@@ -1,13 +1,14 @@
 /**
- * Work the server process does on a timer: store session dates to the horizon (at start-up and
- * whenever the London date changes) and end waiting-list offers whose time has run out (every
- * minute). Each run is one transaction; a failure is logged and tried again next time.
+ * Work the server process does on a timer: store session dates to the horizon and delete personal
+ * data past its retention period (at start-up and whenever the London date changes), and end
+ * waiting-list offers whose time has run out (every minute). Each run is one transaction; a failure is logged and tried again next time.
  */
 import type { Config } from './config.ts';
 import type { Db } from './db/open-database.ts';
 import { scheduledBackup } from './db/backup.ts';
 import { todayInLondon } from './http/london-day.ts';
 import { expireOffers } from './use-cases/bookings.ts';
+import { deleteExpiredPersonalData } from './use-cases/retention.ts';
 import { extendAllSessions } from './use-cases/schedule-sessions.ts';
 
 /** Starts the jobs; `stop` clears their timers. */
@@ -20,9 +21,18 @@ export function startJobs(db: Db, settings: Config): { stop: () => void } {
 		try {
 			if (today !== extendedFor) {
 				const created = extendAllSessions(db, today, now);
+				const deleted = deleteExpiredPersonalData(db, today, settings.retentionDays, now);
 				extendedFor = today;
 				console.log(
 					JSON.stringify({ level: 'info', msg: 'session dates extended', created, today }),
+				);
+				console.log(
+					JSON.stringify({
+						level: 'info',
+						msg: 'personal data past its retention period deleted',
+						...deleted,
+						retentionDays: settings.retentionDays,
+					}),
 				);
 			}
 			const expired = expireOffers(db, now, settings.offerHours, origin);
