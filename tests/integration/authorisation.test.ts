@@ -254,6 +254,15 @@ const routes = () => [
 	},
 	{ name: 'outbox messages', method: 'GET', path: '/admin/mail', volunteer: 404, staff: 200 },
 	{ name: 'audit trail', method: 'GET', path: '/admin/audit', volunteer: 404, staff: 200 },
+	{ name: 'a person’s data', method: 'GET', path: '/admin/people', volunteer: 404, staff: 200 },
+	{
+		name: 'find a person’s data',
+		method: 'POST',
+		path: '/admin/people',
+		body: { action: 'find', contact: 'not a contact' },
+		volunteer: 404,
+		staff: 400,
+	},
 	...directoryEditing(),
 	{ name: 'insights', method: 'GET', path: '/insights', volunteer: 200, staff: 200 },
 	{

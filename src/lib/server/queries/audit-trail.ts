@@ -9,7 +9,15 @@ import type { Db } from '../db/open-database.ts';
 
 /** The kinds of record the trail speaks about. */
 export type AuditedEntity =
-	'hub' | 'service' | 'theme' | 'organisation' | 'user' | 'session' | 'messages';
+	| 'hub'
+	| 'service'
+	| 'theme'
+	| 'organisation'
+	| 'user'
+	| 'session'
+	| 'messages'
+	/** A member of the public, known in the trail only by a hash of their email or phone. */
+	| 'person';
 
 /** One entry of the trail. */
 export interface AuditEntry {
@@ -103,6 +111,7 @@ const SUBJECT = `case a.entity
 		join session_pattern p on p.id = s.pattern_id join service sv on sv.id = p.service_id
 		join hub h on h.id = p.hub_id where s.id = a.entity_id)
 	when 'messages' then 'Messages'
+	when 'person' then 'A person’s data (' || substr(a.entity_id, 1, 8) || ')'
 end`;
 
 const HREF = `case a.entity
@@ -112,6 +121,7 @@ const HREF = `case a.entity
 	when 'organisation' then '/admin/organisations/' || a.entity_id
 	when 'session' then '/volunteer/sessions/' || a.entity_id
 	when 'messages' then '/admin/mail'
+	when 'person' then '/admin/people'
 end`;
 
 /**
@@ -125,7 +135,7 @@ export function listRecentAudit(db: Db, limit: number, personalData = false): Si
 				`select a.at, a.user_name as userName, a.entity, a.entity_id as entityId, a.action, a.changes,
 				   coalesce(${SUBJECT}, 'Something since deleted') as subject, ${HREF} as href
 				 from audit_entry a
-				 ${personalData ? "where a.action like 'Viewed %' or a.action like 'Exported %'" : ''}
+				 ${personalData ? "where a.action like 'Viewed %' or a.action like 'Exported %' or a.action like 'Erased %'" : ''}
 				 order by a.at desc, a.rowid desc limit ?`,
 			)
 			.all(limit) as (Row & { subject: string; href: string | null })[]
