@@ -104,7 +104,7 @@ export function manageLinkMessage(c: MessageContext): MessageText {
 	return {
 		subject: `Your booking link (${c.reference})`,
 		body: `Hello ${c.name},\n\nHere is a new link to see or cancel your booking for ${c.serviceName} at ${c.hubName}, ${when(c)}. Earlier links no longer work.\n\n${footer(c)}`,
-		sms: `Your new link for booking ${c.reference} (${c.serviceName}, ${shortWhen(c)}): ${c.manageUrl} Earlier links no longer work.`,
+		sms: `Your new link for booking ${c.reference} (${c.serviceName} at ${c.hubName}, ${shortWhen(c)}): ${c.manageUrl} Earlier links no longer work.`,
 	};
 }
 

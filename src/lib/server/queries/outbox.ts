@@ -123,30 +123,27 @@ export function recordOutcome(
 	now: Date,
 ): boolean {
 	const stamp = now.toISOString();
-	const guard = "where id = ? and lease_until = ? and status = 'pending'";
-	const statement =
+	const [set, values]: [string, unknown[]] =
 		outcome.status === 'sent'
-			? db.$client
-					.prepare(
-						`update outbox set status = 'sent', sent_at = ?, provider_id = ?, lease_until = null, last_error = null ${guard}`,
-					)
-					.bind(stamp, outcome.providerId)
+			? [
+					"status = 'sent', sent_at = ?, provider_id = ?, last_error = null",
+					[stamp, outcome.providerId],
+				]
 			: outcome.status === 'retry'
-				? db.$client
-						.prepare(
-							`update outbox set send_after = ?, last_error = ?, lease_until = null ${guard}`,
-						)
-						.bind(outcome.retryAt.toISOString(), outcome.error.slice(0, 500))
+				? [
+						'send_after = ?, last_error = ?',
+						[outcome.retryAt.toISOString(), outcome.error.slice(0, 500)],
+					]
 				: outcome.status === 'failed'
-					? db.$client
-							.prepare(
-								`update outbox set status = 'failed', last_error = ?, lease_until = null ${guard}`,
-							)
-							.bind(outcome.error.slice(0, 500))
-					: db.$client
-							.prepare(`update outbox set status = ?, sent_at = ?, lease_until = null ${guard}`)
-							.bind(outcome.status, stamp);
-	return statement.run(message.id, message.leaseUntil).changes === 1;
+					? ["status = 'failed', last_error = ?", [outcome.error.slice(0, 500)]]
+					: ['status = ?, sent_at = ?', [outcome.status, stamp]];
+	return (
+		db.$client
+			.prepare(
+				`update outbox set ${set}, lease_until = null where id = ? and lease_until = ? and status = 'pending'`,
+			)
+			.run(...values, message.id, message.leaseUntil).changes === 1
+	);
 }
 
 /** Staff retry a failed message: it is sent again (same id) as soon as the worker next looks. */
