@@ -450,6 +450,15 @@ describe('reminders', () => {
 		expect(reminders().filter((r) => r.recipient === 'cat@example.org')).toEqual([]);
 	});
 
+	it('a reminder whose booking was cancelled some other way is dropped, not sent', async () => {
+		book('Ann', wants);
+		db.$client.prepare("update booking set status = 'cancelled' where name = 'Ann'").run();
+		const { sent, delivery } = recorder();
+		await sendDueMessages(db, delivery, at('2026-11-25T14:00:00Z'));
+		expect(sent.map((m) => m.subject)).toEqual([expect.stringMatching(/^Booking confirmed/)]);
+		expect(reminders()).toEqual([]);
+	});
+
 	it('a reminder dropped while it is being sent is not recorded as sent', async () => {
 		const ann = book('Ann', wants);
 		await sendDueMessages(db, recorder().delivery, () => now);

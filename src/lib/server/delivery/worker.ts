@@ -12,6 +12,7 @@ import { afterFailure } from '../../domain/messages/retry.ts';
 import type { Db } from '../db/open-database.ts';
 import {
 	claimNextMessage,
+	dropStaleReminder,
 	recordOutcome,
 	setOutboxWake,
 	type ClaimedMessage,
@@ -64,6 +65,10 @@ export async function sendNextMessage(
 ): Promise<boolean> {
 	const message = claimNextMessage(db, clock(), leaseMs);
 	if (!message) return false;
+	if (message.kind === 'booking-reminder' && dropStaleReminder(db, message)) {
+		log('info', 'reminder dropped: the booking or session was cancelled', { id: message.id });
+		return true;
+	}
 	const outcome: Outcome = await attempt(delivery, message, clock);
 	const recorded = recordOutcome(db, message, outcome, clock());
 	const fields = { id: message.id, kind: message.kind, attempt: message.attempts };

@@ -146,6 +146,26 @@ export function recordOutcome(
 	);
 }
 
+/**
+ * Removes a claimed reminder whose booking is no longer confirmed or whose session no longer takes
+ * place (a safety net: the changes that cancel drop their reminders in their own transaction).
+ * Returns true if it was removed.
+ */
+export function dropStaleReminder(
+	db: Db,
+	message: Pick<ClaimedMessage, 'id' | 'leaseUntil'>,
+): boolean {
+	return (
+		db.$client
+			.prepare(
+				`delete from outbox where id = ? and lease_until = ? and kind = 'booking-reminder' and not exists (
+				   select 1 from booking b join session s on s.id = b.session_id
+				   where b.id = outbox.booking_id and b.status = 'confirmed' and s.status = 'scheduled')`,
+			)
+			.run(message.id, message.leaseUntil).changes === 1
+	);
+}
+
 /** Staff retry a failed message: it is sent again (same id) as soon as the worker next looks. */
 export function retryMessage(db: Db, id: string, now: Date): boolean {
 	const changed =
