@@ -178,6 +178,7 @@ describe('the outbox is written in the same transaction as the change', () => {
 			recipient: '07700 900123',
 		});
 		expect(sms!.body).toMatch(/^Booking confirmed: Job club at Maryhill Locks Hub/);
+		expect(sms!.calendar).toBeNull();
 		// No personal data beyond what the recipient gave: the needs are not repeated back.
 		expect(email!.body).not.toContain('Step-free');
 	});

@@ -80,7 +80,8 @@ export function tell(
 	const channel = person.email ? 'email' : 'sms';
 	const recipient = person.email ?? person.phone;
 	if (!recipient) return null;
-	const c = extra.calendar;
+	// A text message can carry neither an attachment nor a long link list: the calendar is for email.
+	const c = channel === 'email' ? extra.calendar : undefined;
 	return queueMessage(
 		db,
 		{
