@@ -33,6 +33,8 @@ export const hubs = sqliteTable(
 			.notNull()
 			.default('draft'),
 		lastReviewedOn: text('last_reviewed_on').notNull(),
+		/** Reminders go this many hours before a session; null: the site's default (REMINDER_HOURS). */
+		reminderHours: integer('reminder_hours'),
 		/** The working draft (JSON of the editable fields) while the public sees the published version. */
 		draft: text('draft'),
 		createdAt: text('created_at').notNull(),

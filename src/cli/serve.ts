@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds the site if no build exists, opens (migrates, and seeds if empty) the
  * database, then serves on HOST:PORT with the page-cache front before Astro's handler.
- * SIGTERM and SIGINT stop taking requests, let those in flight finish, and close the database.
+ * SIGTERM and SIGINT stop taking requests, let those in flight (and a message being sent) finish,
+ * and close the database.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -68,8 +69,9 @@ function stop(signal: string): void {
 			msg: `Received ${signal}: finishing requests in flight, then closing the database.`,
 		}),
 	);
-	jobs.stop();
-	server.close(() => {
+	// The outbox worker finishes the message it is sending before the database closes.
+	const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+	void Promise.all([jobs.stop(), closed]).then(() => {
 		closeDatabase();
 		process.exit(0);
 	});

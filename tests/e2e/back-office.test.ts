@@ -132,6 +132,16 @@ describe('the back office', () => {
 		).toBe(1);
 		await expectAccessible(page);
 
+		// The hub's reminder time: an error first, then saved.
+		await page.getByLabel('Hours before a session to send reminders').fill('a day');
+		await page.getByRole('button', { name: 'Save reminder time' }).click();
+		await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+		await expectAccessible(page);
+		await page.getByLabel('Hours before a session to send reminders').fill('48');
+		await page.getByRole('button', { name: 'Save reminder time' }).click();
+		await page.getByText('Reminder time saved.').waitFor();
+		expect(await page.getByText(/get it 48 hours before their session/).count()).toBe(1);
+
 		// A citizen books it on the public site.
 		const citizen = await newContext(browser, { javaScript: false });
 		const citizenPage = await citizen.newPage();
@@ -171,13 +181,22 @@ describe('the back office', () => {
 		await page.waitForURL(new RegExp(`/volunteer/sessions/${sessionId}$`));
 		expect(await page.getByLabel('People who came without booking').inputValue()).toBe('3');
 
+		// Casey gave only a landline and no text service is set up: the register asks for a call.
+		await page.getByRole('heading', { level: 2, name: 'People to phone' }).waitFor();
+		expect(await page.getByText('Casey Citizen, 0141 496 0777').count()).toBe(1);
+		await expectAccessible(page);
+		await page.getByRole('button', { name: /^Phoned\W+Casey Citizen/ }).click();
+		await page.waitForURL(new RegExp(`/volunteer/sessions/${sessionId}$`));
+		expect(await page.getByText(/^Phoned at .+ by /).count()).toBe(1);
+		expect(await page.getByRole('button', { name: /^Phoned\W+Casey Citizen/ }).count()).toBe(0);
+
 		// A register that does not exist is simply not found.
 		const other = await page.goto(
 			`${server.url}/volunteer/sessions/${sessionId.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))}`,
 		);
 		expect(other?.status()).toBe(404);
 		await volunteer.close();
-	});
+	}, 240_000); // the longest journey: on a busy machine it nears the usual 2 minutes
 
 	it('lets a volunteer book someone in, change and cancel a session, and close their hub, on accessible pages', async () => {
 		const context = await newContext(browser, { javaScript: false });

@@ -300,6 +300,38 @@ const routes = () => [
 		volunteer: 200,
 		staff: 200,
 	},
+	{
+		name: 'retry a message',
+		method: 'POST',
+		path: '/admin/mail',
+		body: { message: 'no-such-message' },
+		volunteer: 404,
+		staff: 400,
+	},
+	{
+		name: 'reminder time at own hub',
+		method: 'POST',
+		path: '/volunteer/hubs/govan-riverside-hub/sessions',
+		body: { reminderHours: 'soon' },
+		volunteer: 400,
+		staff: 400,
+	},
+	{
+		name: 'reminder time at another hub',
+		method: 'POST',
+		path: '/volunteer/hubs/easterhouse-bridge-hub/sessions',
+		body: { reminderHours: '48' },
+		volunteer: 404,
+		staff: 303,
+	},
+	{
+		name: 'phoned at another hub',
+		method: 'POST',
+		path: `/volunteer/sessions/${sessionB}`,
+		body: { action: 'phoned', booking: 'no-such-booking' },
+		volunteer: 404,
+		staff: 400,
+	},
 ];
 
 /** Every directory-editing page is for staff only: read, and an invalid post (nothing saved). */

@@ -29,7 +29,24 @@ export interface Config {
 	backupHours: number;
 	/** How many scheduled backups are kept. */
 	backupKeep: number;
+	/** Reminders go this many hours before a session, unless a hub sets its own. */
+	reminderHours: number;
+	/** How messages leave the site. */
+	delivery: DeliverySettings;
 }
+
+/** Where messages go: GOV.UK Notify (email and SMS), else SMTP (email only), else the log. */
+export type DeliverySettings =
+	| {
+			kind: 'notify';
+			apiKey: string;
+			emailTemplateId: string;
+			smsTemplateId: string;
+			/** Notify's API address; set only to point at a stand-in in tests. */
+			baseUrl: string | null;
+	  }
+	| { kind: 'smtp'; url: string; from: string }
+	| { kind: 'log' };
 
 function parsePort(value: string | undefined, fallback: number): number {
 	if (value === undefined || value === '') return fallback;
@@ -70,6 +87,41 @@ function parseBoolean(value: string | undefined): boolean {
 	return value === '1' || value === 'true' || value === 'yes';
 }
 
+function parseDelivery(env: Record<string, string | undefined>): DeliverySettings {
+	const apiKey = env['NOTIFY_API_KEY'] ?? '';
+	if (apiKey !== '') {
+		// Notify's keys end with the service id and the secret, two UUIDs joined by a hyphen.
+		if (!/[0-9a-f-]{36}-[0-9a-f-]{36}$/i.test(apiKey))
+			throw new Error(
+				'NOTIFY_API_KEY is not a GOV.UK Notify API key (it ends with two ids of 36 characters). Copy the whole key from Notify’s API integration page.',
+			);
+		const emailTemplateId = env['NOTIFY_EMAIL_TEMPLATE_ID'] ?? '';
+		const smsTemplateId = env['NOTIFY_SMS_TEMPLATE_ID'] ?? '';
+		if (emailTemplateId === '' || smsTemplateId === '')
+			throw new Error(
+				'NOTIFY_API_KEY is set, so NOTIFY_EMAIL_TEMPLATE_ID and NOTIFY_SMS_TEMPLATE_ID must be too: the ids of one email template (subject ((subject)), message ((body))) and one text message template (((body))) in Notify.',
+			);
+		const baseUrl = env['NOTIFY_BASE_URL'] ?? '';
+		if (baseUrl !== '' && !/^https?:\/\//.test(baseUrl))
+			throw new Error(`NOTIFY_BASE_URL must start with https:// or http://, not "${baseUrl}".`);
+		return { kind: 'notify', apiKey, emailTemplateId, smsTemplateId, baseUrl: baseUrl || null };
+	}
+	const url = env['SMTP_URL'] ?? '';
+	if (url !== '') {
+		if (!/^smtps?:\/\//.test(url))
+			throw new Error(
+				'SMTP_URL must look like smtp://user:password@host:587 (or smtps:// for port 465).',
+			);
+		const from = env['MAIL_FROM'] ?? '';
+		if (!/@[^\s@>]+\.[^\s@>]+>?$/.test(from))
+			throw new Error(
+				`SMTP_URL is set, so MAIL_FROM must be the sender's address, like "Community hubs <hubs@example.org>", not "${from}".`,
+			);
+		return { kind: 'smtp', url, from };
+	}
+	return { kind: 'log' };
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
 	const cwd = process.cwd();
@@ -91,6 +143,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		backupDir: env['BACKUP_DIR'] ? path.resolve(cwd, env['BACKUP_DIR']) : null,
 		backupHours: Math.max(1, parseWhole(env['BACKUP_HOURS'], 24, 'BACKUP_HOURS')),
 		backupKeep: Math.max(1, parseWhole(env['BACKUP_KEEP'], 7, 'BACKUP_KEEP')),
+		reminderHours: parseWhole(env['REMINDER_HOURS'], 24, 'REMINDER_HOURS'),
+		delivery: parseDelivery(env),
 	};
 }
 

@@ -1,18 +1,22 @@
 /**
  * Work the server process does on a timer: store session dates to the horizon and delete personal
- * data past its retention period (at start-up and whenever the London date changes), and end
- * waiting-list offers whose time has run out (every minute). Each run is one transaction; a failure is logged and tried again next time.
+ * data past its retention period (at start-up and whenever the London date changes), end
+ * waiting-list offers whose time has run out (every minute), and take scheduled backups. Each run
+ * is one transaction; a failure is logged and tried again next time. The outbox worker
+ * (delivery/worker.ts) sends messages, including reminders when they fall due.
  */
 import type { Config } from './config.ts';
 import type { Db } from './db/open-database.ts';
 import { scheduledBackup } from './db/backup.ts';
+import { createDelivery } from './delivery/transports.ts';
+import { startOutboxWorker } from './delivery/worker.ts';
 import { todayInLondon } from './http/london-day.ts';
 import { expireOffers } from './use-cases/bookings.ts';
 import { deleteExpiredPersonalData } from './use-cases/retention.ts';
 import { extendAllSessions } from './use-cases/schedule-sessions.ts';
 
-/** Starts the jobs; `stop` clears their timers. */
-export function startJobs(db: Db, settings: Config): { stop: () => void } {
+/** Starts the jobs; `stop` clears their timers and waits for a message being sent. */
+export function startJobs(db: Db, settings: Config): { stop: () => Promise<void> } {
 	let extendedFor = '';
 	const origin = settings.publicOrigin ?? `http://${settings.host}:${settings.port}`;
 	const tick = () => {
@@ -35,7 +39,7 @@ export function startJobs(db: Db, settings: Config): { stop: () => void } {
 					}),
 				);
 			}
-			const expired = expireOffers(db, now, settings.offerHours, origin);
+			const expired = expireOffers(db, now, settings.offerHours, origin, settings.reminderHours);
 			if (expired > 0)
 				console.log(
 					JSON.stringify({ level: 'info', msg: 'waiting-list offers expired', count: expired }),
@@ -54,10 +58,14 @@ export function startJobs(db: Db, settings: Config): { stop: () => void } {
 	const timer = setInterval(tick, 60_000);
 	timer.unref();
 	const backups = settings.backupDir ? startBackups(settings, settings.backupDir) : null;
+	const delivery = createDelivery(settings.delivery);
+	console.log(JSON.stringify({ level: 'info', msg: `Messages: ${delivery.description}` }));
+	const worker = startOutboxWorker(db, delivery);
 	return {
-		stop: () => {
+		stop: async () => {
 			clearInterval(timer);
 			if (backups) clearInterval(backups);
+			await worker.stop();
 		},
 	};
 }

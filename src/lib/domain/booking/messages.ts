@@ -1,7 +1,7 @@
 /**
  * The words of booking messages, in plain English. Each includes the hub's name and phone, and no
- * personal data beyond what the recipient gave. (Email and SMS delivery come later; for now
- * messages wait in the outbox.)
+ * personal data beyond what the recipient gave. Each has a subject and body for email and a short
+ * text for a text message (`sms`), since a text is paid for by its length.
  */
 import { formatLongDate, formatTime } from '../time.ts';
 
@@ -19,10 +19,19 @@ export interface MessageContext {
 	manageUrl: string;
 }
 
-/** A message's subject and plain-text body. */
+/** A message's subject and plain-text body, and its words as a text message. */
 export interface MessageText {
 	subject: string;
 	body: string;
+	sms: string;
+}
+
+function contact(c: MessageContext): string {
+	return c.hubPhone ? `${c.hubName} on ${c.hubPhone}` : c.hubName;
+}
+
+function shortWhen(c: MessageContext): string {
+	return `${formatLongDate(c.date)} at ${formatTime(c.startTime)}`;
 }
 
 function when(c: MessageContext): string {
@@ -41,6 +50,7 @@ export function confirmationMessage(c: MessageContext): MessageText {
 	return {
 		subject: `Booking confirmed: ${c.serviceName}, ${formatLongDate(c.date)} (${c.reference})`,
 		body: `Hello ${c.name},\n\nYour booking is confirmed.\n\nReference: ${c.reference}\nWhat: ${c.serviceName}\nWhere: ${c.hubName}\nWhen: ${when(c)}\nPlaces: ${placeWords(c.places)}\n\n${footer(c)}`,
+		sms: `Booking confirmed: ${c.serviceName} at ${c.hubName}, ${shortWhen(c)}. Reference ${c.reference}. To see or cancel: ${c.manageUrl} Questions: ${contact(c)}`,
 	};
 }
 
@@ -49,6 +59,7 @@ export function waitingListMessage(c: MessageContext): MessageText {
 	return {
 		subject: `You are on the waiting list: ${c.serviceName}, ${formatLongDate(c.date)} (${c.reference})`,
 		body: `Hello ${c.name},\n\nYou are on the waiting list for ${c.serviceName} at ${c.hubName}, ${when(c)}, for ${placeWords(c.places)}. We will tell you if a place comes up.\n\nReference: ${c.reference}\n\n${footer(c)}`,
+		sms: `You are on the waiting list for ${c.serviceName} at ${c.hubName}, ${shortWhen(c)}. We will tell you if a place comes up. Reference ${c.reference}. Questions: ${contact(c)}`,
 	};
 }
 
@@ -57,6 +68,7 @@ export function promotedMessage(c: MessageContext): MessageText {
 	return {
 		subject: `A place came up: your booking is confirmed (${c.reference})`,
 		body: `Hello ${c.name},\n\nA place came up and your booking is now confirmed.\n\nWhat: ${c.serviceName}\nWhere: ${c.hubName}\nWhen: ${when(c)}\nPlaces: ${placeWords(c.places)}\n\n${footer(c)}`,
+		sms: `A place came up: your booking for ${c.serviceName} at ${c.hubName}, ${shortWhen(c)}, is confirmed. Reference ${c.reference}. To see or cancel: ${c.manageUrl}`,
 	};
 }
 
@@ -65,6 +77,7 @@ export function offerMessage(c: MessageContext, deadline: string): MessageText {
 	return {
 		subject: `A place is free for you: accept by ${deadline} (${c.reference})`,
 		body: `Hello ${c.name},\n\nA place has come up on ${c.serviceName} at ${c.hubName}, ${when(c)}. We are holding it for you until ${deadline}.\n\nTo accept it, go to ${c.manageUrl} and press "Accept this place".\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+		sms: `A place is free for you on ${c.serviceName} at ${c.hubName}, ${shortWhen(c)}. Accept it by ${deadline}: ${c.manageUrl} Questions: ${contact(c)}`,
 	};
 }
 
@@ -73,6 +86,7 @@ export function offerExpiredMessage(c: MessageContext): MessageText {
 	return {
 		subject: `Your place offer has ended (${c.reference})`,
 		body: `Hello ${c.name},\n\nThe place we held for you on ${c.serviceName}, ${when(c)}, was not accepted in time, so it has gone to the next person on the waiting list.\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+		sms: `The place we held for you on ${c.serviceName}, ${shortWhen(c)}, was not accepted in time. Questions: ${contact(c)}`,
 	};
 }
 
@@ -81,6 +95,7 @@ export function cancelledMessage(c: MessageContext): MessageText {
 	return {
 		subject: `Booking cancelled: ${c.serviceName}, ${formatLongDate(c.date)} (${c.reference})`,
 		body: `Hello ${c.name},\n\nYour booking for ${c.serviceName} at ${c.hubName}, ${when(c)}, is cancelled. You do not need to do anything else.\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+		sms: `Your booking for ${c.serviceName} at ${c.hubName}, ${shortWhen(c)}, is cancelled. Reference ${c.reference}. Questions: ${contact(c)}`,
 	};
 }
 
@@ -89,6 +104,7 @@ export function manageLinkMessage(c: MessageContext): MessageText {
 	return {
 		subject: `Your booking link (${c.reference})`,
 		body: `Hello ${c.name},\n\nHere is a new link to see or cancel your booking for ${c.serviceName} at ${c.hubName}, ${when(c)}. Earlier links no longer work.\n\n${footer(c)}`,
+		sms: `Your new link for booking ${c.reference} (${c.serviceName} at ${c.hubName}, ${shortWhen(c)}): ${c.manageUrl} Earlier links no longer work.`,
 	};
 }
 
@@ -97,6 +113,7 @@ export function sessionCancelledMessage(c: MessageContext, reason: string): Mess
 	return {
 		subject: `Cancelled: ${c.serviceName}, ${formatLongDate(c.date)}`,
 		body: `Hello ${c.name},\n\nSorry: ${c.serviceName} at ${c.hubName} on ${when(c)} has been cancelled.\n\nReason: ${reason}\n\nYou do not need to do anything. Your booking (reference ${c.reference}) is cancelled.\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+		sms: `Sorry: ${c.serviceName} at ${c.hubName}, ${shortWhen(c)}, is cancelled (${reason}). Your booking ${c.reference} is cancelled. Questions: ${contact(c)}`,
 	};
 }
 
@@ -109,6 +126,7 @@ export function sessionMovedMessage(
 	return {
 		subject: `Changed: ${c.serviceName} is now ${formatLongDate(c.date)}`,
 		body: `Hello ${c.name},\n\n${c.serviceName} at ${c.hubName} has moved from ${previous} to ${when(c)}.\n\nReason: ${reason}\n\nYour booking (reference ${c.reference}) has moved with it. If you cannot come at the new time, please cancel so someone else can have the place: ${c.manageUrl}\n\nIf you have a question, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+		sms: `${c.serviceName} at ${c.hubName} has moved from ${previous} to ${shortWhen(c)} (${reason}). Your booking ${c.reference} has moved with it. If you cannot come, please cancel: ${c.manageUrl}`,
 	};
 }
 
@@ -117,6 +135,7 @@ export function cancelledByHubMessage(c: MessageContext): MessageText {
 	return {
 		subject: `Booking cancelled by the hub (${c.reference})`,
 		body: `Hello ${c.name},\n\n${c.hubName} has cancelled your booking for ${c.serviceName}, ${when(c)}.\n\nIf you did not expect this, contact ${c.hubName}${c.hubPhone ? ` on ${c.hubPhone}` : ''}.`,
+		sms: `${c.hubName} has cancelled your booking ${c.reference} for ${c.serviceName}, ${shortWhen(c)}. Questions: ${contact(c)}`,
 	};
 }
 
@@ -130,5 +149,15 @@ export function bookingMovedMessage(c: MessageContext, previous: string): Messag
 	return {
 		subject: `Your booking has moved to ${formatLongDate(c.date)} (${c.reference})`,
 		body: `Hello ${c.name},\n\n${c.hubName} has moved your booking for ${c.serviceName} from ${previous} to ${when(c)}.\n\n${footer(c)}`,
+		sms: `${c.hubName} has moved your booking ${c.reference} for ${c.serviceName} to ${shortWhen(c)}. To see or cancel: ${c.manageUrl}`,
+	};
+}
+
+/** A reminder before the session. */
+export function reminderMessage(c: MessageContext, address: string): MessageText {
+	return {
+		subject: `Reminder: ${c.serviceName}, ${formatLongDate(c.date)} (${c.reference})`,
+		body: `Hello ${c.name},\n\nThis is a reminder of your booking.\n\nWhat: ${c.serviceName}\nWhere: ${c.hubName}, ${address}\nWhen: ${when(c)}\nPlaces: ${placeWords(c.places)}\nReference: ${c.reference}\n\nIf you cannot come, please cancel so someone else can have the place.\n\n${footer(c)}`,
+		sms: `Reminder: ${c.serviceName} at ${c.hubName}, ${address}, ${shortWhen(c)}. Reference ${c.reference}. If you cannot come, please cancel: ${c.manageUrl}`,
 	};
 }

@@ -14,6 +14,9 @@ import {
 } from '../use-cases/accounts.ts';
 import { clientOf } from './client.ts';
 import { recordAttendance, setWalkIns } from '../use-cases/register.ts';
+import { markPhoned } from '../queries/phone-calls.ts';
+import { retryMessage } from '../queries/outbox.ts';
+import { setHubReminderHours } from '../use-cases/reminder-settings.ts';
 import {
 	moveBooking,
 	cancelBookingForPerson,
@@ -218,7 +221,7 @@ export async function postInvitation(
 	return { ok: true, link: `${origin}/set-password/${result.token}`, email: account.email };
 }
 
-/** Handles the register's buttons: check-in (attended, no-show, clear) and the walk-in count. */
+/** Handles the register's buttons: check-in (attended, no-show, clear), the walk-in count, moves, cancellations, offers and "phoned". */
 export async function postRegister(
 	db: Db,
 	context: Context,
@@ -247,8 +250,19 @@ export async function postRegister(
 			context.locals.now,
 			config().offerHours,
 			config().publicOrigin ?? context.url.origin,
+			config().reminderHours,
 		);
 		return result.ok ? { ok: true } : { ok: false, status: 400, message: result.message };
+	}
+	if (action === 'phoned') {
+		const user = context.locals.user;
+		if (!user || !markPhoned(db, sessionId, text(f, 'booking', 40), user.id, context.locals.now))
+			return {
+				ok: false,
+				status: 400,
+				message: 'That call could not be recorded. Reload the register and try again',
+			};
+		return { ok: true };
 	}
 	if (action === 'cancel-booking' || action === 'offer') {
 		const bookingId = text(f, 'booking', 40);
@@ -263,6 +277,7 @@ export async function postRegister(
 						context.locals.now,
 						config().offerHours,
 						origin,
+						config().reminderHours,
 					);
 		return result.ok ? { ok: true } : { ok: false, status: 400, message: result.message };
 	}
@@ -331,6 +346,7 @@ export async function postSessionChange(
 		now,
 		config().offerHours,
 		origin,
+		config().reminderHours,
 	);
 	return r.ok ? r : { ok: false, status: 400, message: r.message, field: 'capacity' };
 }
@@ -384,6 +400,7 @@ export async function postAssistedBooking(
 			values: parsed.values,
 			assisted: true,
 			origin: config().publicOrigin ?? context.url.origin,
+			reminderHours: config().reminderHours,
 		},
 		context.locals.now,
 		mode,
@@ -427,4 +444,33 @@ export async function postPattern(
 		context.locals.now,
 	);
 	return { ok: true as const, id: saved.id };
+}
+
+/** Saves a hub's reminder time (hours before each session; empty for the site's default). */
+export async function postReminderSetting(
+	db: Db,
+	context: Context,
+	hubId: string,
+): Promise<{ ok: true } | { ok: false; status: 400; message: string; value: string }> {
+	const f = await form(context.request);
+	const value = f ? text(f, 'reminderHours', 10) : '';
+	if (!f)
+		return { ok: false, status: 400, message: 'The form could not be read. Try again', value };
+	const r = setHubReminderHours(db, hubId, value, config().reminderHours, context.locals.now);
+	return r.ok ? { ok: true } : { ok: false, status: 400, message: r.message, value };
+}
+
+/** Staff retry a message that could not be sent. */
+export async function postMessageRetry(
+	db: Db,
+	context: Context,
+): Promise<{ ok: true } | { ok: false; status: 400; message: string }> {
+	const f = await form(context.request);
+	if (!f || !retryMessage(db, text(f, 'message', 40), context.locals.now))
+		return {
+			ok: false,
+			status: 400,
+			message: 'That message could not be sent again. It may have been retried already',
+		};
+	return { ok: true };
 }

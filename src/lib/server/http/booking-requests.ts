@@ -90,7 +90,13 @@ export async function postBooking(
 	}
 	const result = bookPlace(
 		db,
-		{ sessionId, formToken, values: parsed.values, origin: publicOrigin(requestOrigin) },
+		{
+			sessionId,
+			formToken,
+			values: parsed.values,
+			origin: publicOrigin(requestOrigin),
+			reminderHours: config().reminderHours,
+		},
 		now,
 		mode,
 	);
@@ -123,9 +129,9 @@ export async function postManage(
 	const action = form.get('action');
 	const result =
 		action === 'accept'
-			? acceptOffer(db, token, now, origin)
+			? acceptOffer(db, token, now, origin, config().reminderHours)
 			: action === 'cancel'
-				? cancelBooking(db, token, now, config().offerHours, origin)
+				? cancelBooking(db, token, now, config().offerHours, origin, config().reminderHours)
 				: ({ ok: false, reason: 'not-possible' } as const);
 	if (!result.ok && result.reason === 'not-found') return { kind: 'not-found', status: 404 };
 	if (!result.ok)

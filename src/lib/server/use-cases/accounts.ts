@@ -86,6 +86,17 @@ export function inviteUser(db: Db, account: NewAccount, now: number, origin: str
 					.prepare('insert into user_hub (user_id, hub_id) values (?, ?)')
 					.run(userId, hubId);
 			const token = issueToken(db, userId, 'invitation', now);
+			const hubNames = (
+				account.role === 'volunteer'
+					? db.$client
+							.prepare(
+								`select name from hub where id in (${account.hubIds.map(() => '?').join(',')}) order by name`,
+							)
+							.pluck()
+							.all(...account.hubIds)
+					: []
+			) as string[];
+			const where = hubNames.length ? ` at ${hubNames.join(' and ')}` : '';
 			queueMessage(
 				db,
 				{
@@ -94,7 +105,7 @@ export function inviteUser(db: Db, account: NewAccount, now: number, origin: str
 					channel: 'email',
 					recipient: email,
 					subject: 'You have been invited to run community hub sessions',
-					body: `Hello ${account.name.trim()},\n\nYou have been given an account on the community hubs site. To choose your password and sign in, go to ${origin}/set-password/${token}\n\nThe link works once, within 7 days.`,
+					body: `Hello ${account.name.trim()},\n\nYou have been given an account on the community hubs site${where}, as ${account.role === 'staff' ? 'a member of staff' : 'a volunteer'}. To choose your password and sign in, go to ${origin}/set-password/${token}\n\nThe link works once, within 7 days. If you did not expect this, or the link has run out, contact the hub or the partnership's staff team who invited you.`,
 				},
 				new Date(now),
 			);
@@ -125,7 +136,7 @@ export function requestPasswordReset(
 					channel: 'email',
 					recipient: email.trim().toLowerCase(),
 					subject: 'Reset your password',
-					body: `Hello ${user.name},\n\nTo choose a new password, go to ${origin}/set-password/${token}\n\nThe link works once, within 2 hours. If you did not ask for this, you can ignore this email.`,
+					body: `Hello ${user.name},\n\nTo choose a new password for the community hubs site, go to ${origin}/set-password/${token}\n\nThe link works once, within 2 hours. If you did not ask for this, you can ignore this email: your password has not changed. If you need help, contact the partnership's staff team.`,
 				},
 				new Date(now),
 			);

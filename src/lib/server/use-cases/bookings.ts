@@ -4,7 +4,7 @@
  * no other writer interleaves), re-checks the rules on fresh data, and takes the places with an
  * update that only succeeds while enough places are left (checked by its change count): the
  * session can never be over capacity, however many people book the last place at once. Messages
- * are queued in the outbox inside the same transaction.
+ * are queued in the outbox inside the same transaction, and reminders scheduled or dropped there.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -26,14 +26,15 @@ import {
 	type MessageContext,
 	type MessageText,
 } from '../../domain/booking/messages.ts';
+import { DEFAULT_REMINDER_HOURS } from '../../domain/booking/reminders.ts';
 import type { BookingValues } from '../../domain/forms/booking-form.ts';
 import { normalisePhone } from '../../domain/forms/booking-form.ts';
 import { formatLongDate, formatTime, londonDate, londonTime } from '../../domain/time.ts';
 import type { Db } from '../db/open-database.ts';
 import { hashToken, isManageTokenShape, newManageToken, newReference } from '../booking/tokens.ts';
-import { queueMessage } from '../queries/outbox.ts';
 import { releasePlaces, takePlaces } from '../queries/capacity.ts';
 import { changeBooking } from '../queries/session-counts.ts';
+import { dropReminders, scheduleReminder, tell, type CalendarSession } from './booking-messages.ts';
 
 /** A request to book a place or join the waiting list. */
 export interface BookRequest {
@@ -43,6 +44,8 @@ export interface BookRequest {
 	assisted?: boolean;
 	/** The site's public origin, for links in messages. */
 	origin: string;
+	/** Hours before the session a reminder goes, unless the hub sets its own (REMINDER_HOURS). */
+	reminderHours?: number;
 }
 
 /** The outcome of a booking request. */
@@ -56,13 +59,10 @@ export type BookResult =
 	  }
 	| { ok: false; reason: RefusalReason | 'not-found' };
 
-interface SessionState extends BookableSession {
+interface SessionState extends BookableSession, CalendarSession {
 	id: string;
 	waitingList: 'automatic' | 'offer';
-	serviceName: string;
-	hubName: string;
 	hubPhone: string | null;
-	endTime: string;
 }
 
 function loadSession(db: Db, id: string): SessionState | null {
@@ -72,7 +72,8 @@ function loadSession(db: Db, id: string): SessionState | null {
 				`select s.id, s.date, s.start_time as startTime, s.end_time as endTime, s.status, s.capacity, s.places_taken as placesTaken,
 				   p.booking_mode as bookingMode, p.booking_opens_days as bookingOpensDays, p.booking_closes_hours as bookingClosesHours,
 				   p.max_places_per_booking as maxPlacesPerBooking, p.waiting_list as waitingList,
-				   sv.name as serviceName, h.name as hubName, h.phone as hubPhone
+				   sv.name as serviceName, h.name as hubName, h.phone as hubPhone, s.sequence,
+				   h.address_line1 || ', ' || h.postcode as hubAddress
 				 from session s join session_pattern p on p.id = s.pattern_id join service sv on sv.id = p.service_id
 				 join hub h on h.id = p.hub_id where s.id = ?`,
 			)
@@ -120,15 +121,9 @@ function send(
 	booking: Pick<BookingRow, 'id' | 'email' | 'phone'>,
 	text: MessageText,
 	now: Date,
+	calendar?: { session: SessionState; reference: string; manageUrl: string; origin: string },
 ): void {
-	const channel = booking.email ? 'email' : 'sms';
-	const recipient = booking.email ?? booking.phone;
-	if (!recipient) return;
-	queueMessage(
-		db,
-		{ kind, bookingId: booking.id, channel, recipient, subject: text.subject, body: text.body },
-		now,
-	);
+	tell(db, kind, booking, text, now, calendar ? { calendar } : {});
 }
 
 /** A link to the manage page. */
@@ -154,6 +149,7 @@ export function bookPlace(
 				db.$client
 					.prepare('update booking set manage_token_hash = ?, updated_at = ? where id = ?')
 					.run(hashToken(token), now.toISOString(), repeat.id);
+				scheduleReminder(db, repeat.id, manageUrl(request.origin, token), now, 'keep');
 				return {
 					ok: true,
 					token,
@@ -219,14 +215,19 @@ export function bookPlace(
 				}
 			});
 			const row = { id, reference, name: v.name, places, email: v.email, phone: v.phone };
-			const ctx = context(session, row, manageUrl(request.origin, token));
-			send(
-				db,
-				mode === 'book' ? 'booking-confirmed' : 'waiting-list-joined',
-				row,
-				mode === 'book' ? confirmationMessage(ctx) : waitingListMessage(ctx),
-				now,
-			);
+			const url = manageUrl(request.origin, token);
+			const ctx = context(session, row, url);
+			if (mode === 'book') {
+				send(db, 'booking-confirmed', row, confirmationMessage(ctx), now, {
+					session,
+					reference,
+					manageUrl: url,
+					origin: request.origin,
+				});
+				scheduleReminder(db, id, url, now, {
+					defaultHours: request.reminderHours ?? DEFAULT_REMINDER_HOURS,
+				});
+			} else send(db, 'waiting-list-joined', row, waitingListMessage(ctx), now);
 			return { ok: true, token, reference, status, repeated: false };
 		})
 		.immediate();
@@ -246,6 +247,7 @@ export function promoteWaitingList(
 	now: Date,
 	offerHours: number,
 	origin: string,
+	reminderHours = DEFAULT_REMINDER_HOURS,
 ): void {
 	const session = loadSession(db, sessionId);
 	if (!session) return;
@@ -263,7 +265,8 @@ export function promoteWaitingList(
 		if (!takePlaces(db, sessionId, entry.places)) break;
 		// A promoted person gets a fresh manage link in the message; the old one stops working.
 		const token = newManageToken();
-		const ctx = context(session, entry, manageUrl(origin, token));
+		const url = manageUrl(origin, token);
+		const ctx = context(session, entry, url);
 		if (session.waitingList === 'automatic') {
 			changeBooking(db, entry.id, () =>
 				db.$client
@@ -272,7 +275,13 @@ export function promoteWaitingList(
 					)
 					.run(hashToken(token), now.toISOString(), entry.id),
 			);
-			send(db, 'waiting-list-promoted', entry, promotedMessage(ctx), now);
+			send(db, 'waiting-list-promoted', entry, promotedMessage(ctx), now, {
+				session,
+				reference: entry.reference,
+				manageUrl: url,
+				origin,
+			});
+			scheduleReminder(db, entry.id, url, now, { defaultHours: reminderHours });
 		} else {
 			const expires = offerExpiry(now, session, offerHours);
 			changeBooking(db, entry.id, () =>
@@ -306,6 +315,7 @@ export function cancelBooking(
 	now: Date,
 	offerHours: number,
 	origin: string,
+	reminderHours = DEFAULT_REMINDER_HOURS,
 ): ManageResult {
 	return db.$client
 		.transaction((): ManageResult => {
@@ -324,6 +334,7 @@ export function cancelBooking(
 			if (booking.status === 'confirmed' || booking.status === 'offered') {
 				releasePlaces(db, booking.sessionId, booking.places);
 			}
+			dropReminders(db, booking.id);
 			send(
 				db,
 				'booking-cancelled',
@@ -331,14 +342,20 @@ export function cancelBooking(
 				cancelledMessage(context(session, booking, manageUrl(origin, token))),
 				now,
 			);
-			promoteWaitingList(db, booking.sessionId, now, offerHours, origin);
+			promoteWaitingList(db, booking.sessionId, now, offerHours, origin, reminderHours);
 			return { ok: true };
 		})
 		.immediate();
 }
 
 /** Accepts a waiting-list offer that has not run out. */
-export function acceptOffer(db: Db, token: string, now: Date, origin: string): ManageResult {
+export function acceptOffer(
+	db: Db,
+	token: string,
+	now: Date,
+	origin: string,
+	reminderHours = DEFAULT_REMINDER_HOURS,
+): ManageResult {
 	return db.$client
 		.transaction((): ManageResult => {
 			const booking = bookingByToken(db, token);
@@ -356,20 +373,34 @@ export function acceptOffer(db: Db, token: string, now: Date, origin: string): M
 					.run(now.toISOString(), booking.id),
 			);
 			const session = loadSession(db, booking.sessionId)!;
+			const url = manageUrl(origin, token);
 			send(
 				db,
 				'booking-confirmed',
 				booking,
-				confirmationMessage(context(session, booking, manageUrl(origin, token))),
+				confirmationMessage(context(session, booking, url)),
 				now,
+				{
+					session,
+					reference: booking.reference,
+					manageUrl: url,
+					origin,
+				},
 			);
+			scheduleReminder(db, booking.id, url, now, { defaultHours: reminderHours });
 			return { ok: true };
 		})
 		.immediate();
 }
 
 /** Ends offers whose time has run out and passes their places on; returns how many ended. */
-export function expireOffers(db: Db, now: Date, offerHours: number, origin: string): number {
+export function expireOffers(
+	db: Db,
+	now: Date,
+	offerHours: number,
+	origin: string,
+	reminderHours = DEFAULT_REMINDER_HOURS,
+): number {
 	return db.$client
 		.transaction((): number => {
 			const expired = db.$client
@@ -394,7 +425,7 @@ export function expireOffers(db: Db, now: Date, offerHours: number, origin: stri
 				);
 			}
 			for (const sessionId of new Set(expired.map((b) => b.sessionId)))
-				promoteWaitingList(db, sessionId, now, offerHours, origin);
+				promoteWaitingList(db, sessionId, now, offerHours, origin, reminderHours);
 			return expired.length;
 		})
 		.immediate();
@@ -432,6 +463,7 @@ export function findBooking(
 				manageLinkMessage(context(session, booking, manageUrl(origin, token))),
 				now,
 			);
+			scheduleReminder(db, booking.id, manageUrl(origin, token), now, 'keep');
 			return token;
 		})
 		.immediate();

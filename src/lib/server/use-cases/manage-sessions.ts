@@ -2,7 +2,8 @@
  * What volunteers (for their hubs) and staff do to session dates and bookings: cancel or move a
  * date (everyone booked or waiting is told through the outbox), change a date's capacity (never
  * below the places taken), close a hub for a date range, cancel a booking for someone, offer a
- * waiting-list place or remove someone from the list. Each is one IMMEDIATE transaction.
+ * waiting-list place or remove someone from the list. Each is one IMMEDIATE transaction, in which
+ * reminders are moved with their session or dropped with their booking.
  */
 import {
 	bookingMovedMessage,
@@ -14,28 +15,28 @@ import {
 	type MessageContext,
 	type MessageText,
 } from '../../domain/booking/messages.ts';
+import { DEFAULT_REMINDER_HOURS } from '../../domain/booking/reminders.ts';
 import { offerExpiry } from '../../domain/booking/rules.ts';
 import { formatLongDate, formatTime, londonDate, londonTime } from '../../domain/time.ts';
 import type { Db } from '../db/open-database.ts';
 import { hashToken, newManageToken } from '../booking/tokens.ts';
 import { bumpContentVersion } from '../queries/meta.ts';
-import { queueMessage } from '../queries/outbox.ts';
 import { releasePlaces, takePlaces } from '../queries/capacity.ts';
 import { changeBooking } from '../queries/session-counts.ts';
 import { manageUrl, promoteWaitingList } from './bookings.ts';
 import { syncPattern } from './schedule-sessions.ts';
+import {
+	dropReminders,
+	scheduleReminder,
+	tell as queueFor,
+	type CalendarSession,
+} from './booking-messages.ts';
 import { randomUUID } from 'node:crypto';
 
-interface SessionRow {
-	id: string;
-	date: string;
-	startTime: string;
-	endTime: string;
+interface SessionRow extends CalendarSession {
 	status: 'scheduled' | 'cancelled';
 	capacity: number;
 	placesTaken: number;
-	serviceName: string;
-	hubName: string;
 	hubPhone: string | null;
 	bookingMode: 'booking' | 'walk-in';
 	bookingOpensDays: number | null;
@@ -49,7 +50,8 @@ function load(db: Db, id: string): SessionRow | null {
 			.prepare(
 				`select s.id, s.date, s.start_time as startTime, s.end_time as endTime, s.status, s.capacity, s.places_taken as placesTaken,
 				   sv.name as serviceName, h.name as hubName, h.phone as hubPhone, p.booking_mode as bookingMode,
-				   p.booking_opens_days as bookingOpensDays, p.booking_closes_hours as bookingClosesHours, p.max_places_per_booking as maxPlacesPerBooking
+				   p.booking_opens_days as bookingOpensDays, p.booking_closes_hours as bookingClosesHours, p.max_places_per_booking as maxPlacesPerBooking,
+				   s.sequence, h.address_line1 || ', ' || h.postcode as hubAddress
 				 from session s join session_pattern p on p.id = s.pattern_id join service sv on sv.id = p.service_id join hub h on h.id = p.hub_id
 				 where s.id = ?`,
 			)
@@ -75,20 +77,21 @@ function people(db: Db, sessionId: string): Person[] {
 		.all(sessionId) as Person[];
 }
 
-function tell(db: Db, kind: string, person: Person, text: MessageText, now: Date): void {
-	const recipient = person.email ?? person.phone;
-	if (!recipient) return;
-	queueMessage(
+function tell(
+	db: Db,
+	kind: string,
+	person: Person,
+	text: MessageText,
+	now: Date,
+	calendar?: { session: CalendarSession; manageUrl: string; origin: string },
+): void {
+	queueFor(
 		db,
-		{
-			kind,
-			bookingId: person.id,
-			channel: person.email ? 'email' : 'sms',
-			recipient,
-			subject: text.subject,
-			body: text.body,
-		},
+		kind,
+		person,
+		text,
 		now,
+		calendar ? { calendar: { ...calendar, reference: person.reference } } : {},
 	);
 }
 
@@ -123,6 +126,7 @@ function cancelAndTell(db: Db, s: SessionRow, reason: string, byHand: boolean, n
 				)
 				.run(stamp, p.id),
 		);
+		dropReminders(db, p.id);
 		tell(db, 'session-cancelled', p, sessionCancelledMessage(ctx(s, p, ''), reason), now);
 	}
 }
@@ -191,6 +195,7 @@ export function moveSessionDate(
 				date: change.date,
 				startTime: change.startTime,
 				endTime: change.endTime,
+				sequence: s.sequence + 1,
 			};
 			for (const p of people(db, sessionId)) {
 				// A fresh link in the message: the old one stops working, as with every message that carries a link.
@@ -198,13 +203,13 @@ export function moveSessionDate(
 				db.$client
 					.prepare('update booking set manage_token_hash = ? where id = ?')
 					.run(hashToken(token), p.id);
-				tell(
-					db,
-					'session-moved',
-					p,
-					sessionMovedMessage(ctx(moved, p, manageUrl(origin, token)), previous, why),
-					now,
-				);
+				const url = manageUrl(origin, token);
+				tell(db, 'session-moved', p, sessionMovedMessage(ctx(moved, p, url), previous, why), now, {
+					session: moved,
+					manageUrl: url,
+					origin,
+				});
+				scheduleReminder(db, p.id, url, now, 'keep');
 			}
 			bumpContentVersion(db);
 			return { ok: true };
@@ -220,6 +225,7 @@ export function changeCapacity(
 	now: Date,
 	offerHours: number,
 	origin: string,
+	reminderHours = DEFAULT_REMINDER_HOURS,
 ): ChangeResult {
 	if (!Number.isInteger(capacity) || capacity < 1 || capacity > 10_000)
 		return { ok: false, message: 'Enter the number of places as a whole number from 1 to 10000' };
@@ -238,7 +244,7 @@ export function changeCapacity(
 					message: `${s.placesTaken} places are already booked or held, so the capacity cannot be less than ${s.placesTaken}`,
 				};
 			}
-			promoteWaitingList(db, sessionId, now, offerHours, origin);
+			promoteWaitingList(db, sessionId, now, offerHours, origin, reminderHours);
 			return { ok: true };
 		})
 		.immediate();
@@ -299,6 +305,7 @@ export function cancelBookingForPerson(
 	now: Date,
 	offerHours: number,
 	origin: string,
+	reminderHours = DEFAULT_REMINDER_HOURS,
 ): ChangeResult {
 	return db.$client
 		.transaction((): ChangeResult => {
@@ -313,8 +320,9 @@ export function cancelBookingForPerson(
 					.run(now.toISOString(), p.id),
 			);
 			if (p.status !== 'waiting') releasePlaces(db, sessionId, p.places);
+			dropReminders(db, p.id);
 			tell(db, 'booking-cancelled-by-hub', p, cancelledByHubMessage(ctx(s, p, '')), now);
-			promoteWaitingList(db, sessionId, now, offerHours, origin);
+			promoteWaitingList(db, sessionId, now, offerHours, origin, reminderHours);
 			return { ok: true };
 		})
 		.immediate();
@@ -388,6 +396,7 @@ export function moveBooking(
 	now: Date,
 	offerHours: number,
 	origin: string,
+	reminderHours = DEFAULT_REMINDER_HOURS,
 ): ChangeResult {
 	return db.$client
 		.transaction((): ChangeResult => {
@@ -416,17 +425,17 @@ export function moveBooking(
 					)
 					.run(toSessionId, hashToken(token), now.toISOString(), p.id),
 			);
+			const url = manageUrl(origin, token);
 			tell(
 				db,
 				'booking-moved',
 				p,
-				bookingMovedMessage(
-					ctx(to, p, manageUrl(origin, token)),
-					describeWhen(from.date, from.startTime, from.endTime),
-				),
+				bookingMovedMessage(ctx(to, p, url), describeWhen(from.date, from.startTime, from.endTime)),
 				now,
+				{ session: to, manageUrl: url, origin },
 			);
-			promoteWaitingList(db, fromSessionId, now, offerHours, origin);
+			scheduleReminder(db, p.id, url, now, 'keep');
+			promoteWaitingList(db, fromSessionId, now, offerHours, origin, reminderHours);
 			return { ok: true };
 		})
 		.immediate();
