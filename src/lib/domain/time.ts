@@ -88,6 +88,17 @@ const MONTHS = [
 	'December',
 ];
 
+/** Whether `text` is a real calendar date written YYYY-MM-DD (not 2026-02-30, which Date.parse accepts). */
+export function isCalendarDate(text: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+	try {
+		Temporal.PlainDate.from(text, { overflow: 'reject' });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** The same day `months` months earlier (the last day of the month when that day does not exist). */
 export function monthsBefore(date: string, months: number): string {
 	const d = Temporal.PlainDate.from(date);

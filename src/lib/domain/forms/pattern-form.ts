@@ -3,6 +3,7 @@
  * weekday, or once), its times, places and booking rules. One parser returning values or errors.
  */
 import { toRrule } from '../schedule/recurrence.ts';
+import { isCalendarDate } from '../time.ts';
 
 /** A valid pattern, ready to store. */
 export interface PatternValues {
@@ -46,7 +47,7 @@ const FIELDS = [
 	'waitingList',
 ] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d));
+const isDate = isCalendarDate;
 
 function whole(text: string, min: number, max: number): number | null {
 	if (!/^\d{1,6}$/.test(text)) return null;

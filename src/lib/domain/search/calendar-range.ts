@@ -1,5 +1,5 @@
 /** The date range the calendar view asks for, checked: real dates, start before end, at most 62 days. */
-import { addDays } from '../time.ts';
+import { addDays, isCalendarDate } from '../time.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}/;
 /** The longest range one request may ask for. */
@@ -13,7 +13,7 @@ export function calendarRange(
 ): { ok: true; from: string; to: string } | { ok: false; message: string } {
 	const from = start === null ? today : DATE.exec(start)?.[0];
 	const until = end === null ? addDays(from ?? today, 28) : DATE.exec(end)?.[0];
-	if (!from || !until || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(until))) {
+	if (!from || !until || !isCalendarDate(from) || !isCalendarDate(until)) {
 		return { ok: false, message: 'start and end must be dates in the form YYYY-MM-DD' };
 	}
 	const to = addDays(until, -1);

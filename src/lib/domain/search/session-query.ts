@@ -2,7 +2,7 @@
  * The session search as it travels in a URL: theme, hub, area and weekday filters and the first
  * date shown. Malformed values are dropped.
  */
-import { WEEKDAYS, type Weekday } from '../time.ts';
+import { isCalendarDate, WEEKDAYS, type Weekday } from '../time.ts';
 
 /** A search of upcoming drop-in sessions. */
 export interface SessionQuery {
@@ -17,7 +17,6 @@ export interface SessionQuery {
 /** Days of sessions listed on one page. */
 export const DAYS_PER_PAGE = 14;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function slug(value: string | null): string | null {
 	return value !== null && SLUG.test(value) ? value : null;
@@ -31,7 +30,7 @@ export function parseSessionQuery(params: URLSearchParams): SessionQuery {
 		hub: slug(params.get('hub')),
 		area: slug(params.get('area')),
 		day: WEEKDAYS.find((d) => d.slug === params.get('day'))?.number ?? null,
-		from: from !== null && DATE.test(from) && !Number.isNaN(Date.parse(from)) ? from : null,
+		from: from !== null && isCalendarDate(from) ? from : null,
 	};
 }
 

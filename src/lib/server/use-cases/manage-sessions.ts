@@ -17,7 +17,13 @@ import {
 } from '../../domain/booking/messages.ts';
 import { DEFAULT_REMINDER_HOURS } from '../../domain/booking/reminders.ts';
 import { offerExpiry } from '../../domain/booking/rules.ts';
-import { formatLongDate, formatTime, londonDate, londonTime } from '../../domain/time.ts';
+import {
+	formatLongDate,
+	formatTime,
+	isCalendarDate,
+	londonDate,
+	londonTime,
+} from '../../domain/time.ts';
 import type { Db } from '../db/open-database.ts';
 import { hashToken, newManageToken } from '../booking/tokens.ts';
 import { bumpContentVersion } from '../queries/meta.ts';
@@ -167,7 +173,7 @@ export function moveSessionDate(
 	origin: string,
 ): ChangeResult {
 	const why = change.reason.trim();
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(change.date) || Number.isNaN(Date.parse(change.date)))
+	if (!isCalendarDate(change.date))
 		return { ok: false, message: 'Enter a real date for the session' };
 	if (
 		!/^([01]\d|2[0-3]):[0-5]\d$/.test(change.startTime) ||
@@ -259,7 +265,7 @@ export function closeHub(
 	now: Date,
 ): ChangeResult {
 	const why = closure.reason.trim();
-	const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d));
+	const isDate = isCalendarDate;
 	if (!isDate(closure.startsOn) || !isDate(closure.endsOn))
 		return { ok: false, message: 'Enter real dates for the start and end of the closure' };
 	if (closure.endsOn < closure.startsOn)
