@@ -37,6 +37,15 @@ export function seedDemoSessions(
 ): void {
 	const stamp = now.toISOString();
 	let person = 0;
+	// References are random; with thousands of demo bookings two would sometimes be the same, so
+	// the seed skips any it has already used (as bookPlace retries on the unique index).
+	const references = new Set<string>();
+	const reference = (): string => {
+		let r = newReference();
+		while (references.has(r)) r = newReference();
+		references.add(r);
+		return r;
+	};
 	const insertBooking = db.$client.prepare(
 		`insert into booking (id, session_id, reference, manage_token_hash, form_token, status, places, name, email, phone, needs, wants_reminder, assisted, created_at, updated_at)
 		 values (?, ?, ?, ?, ?, ?, ?, ?, ?, null, '', 1, ?, ?, ?)`,
@@ -57,7 +66,7 @@ export function seedDemoSessions(
 			insertBooking.run(
 				id,
 				sessionId,
-				newReference(),
+				reference(),
 				hashToken(newManageToken()),
 				newFormToken(),
 				status,
