@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THEMES_TAXONOMY_ID } from '../../src/lib/domain/open-data/ids.ts';
+import { parseCalendar } from '../helpers/ical.ts';
 import { apiInfoShape, expectPage, expectValid } from '../helpers/oruk.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
@@ -344,6 +345,30 @@ describe('taxonomies and taxonomy terms', () => {
 	});
 });
 
+describe('calendar feeds over HTTP', () => {
+	it.each([
+		'/sessions.ics',
+		'/hubs/govan-riverside-hub/sessions.ics',
+		'/themes/welfare-and-benefits/sessions.ics',
+	])('serves %s as iCalendar to anyone', async (path) => {
+		const res = await fetch(server.url + path);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+		expect(res.headers.get('access-control-allow-origin')).toBe('*');
+		expect(res.headers.get('etag')).toBeTruthy();
+		const text = await res.text();
+		seen.push(text);
+		const { events } = parseCalendar(text);
+		expect(events.length).toBeGreaterThan(0);
+		for (const e of events) expect(e.url.startsWith(`${ORIGIN}/sessions/`)).toBe(true);
+	});
+
+	it('answers 404 for an unknown hub or theme', async () => {
+		expect((await fetch(`${server.url}/hubs/nowhere/sessions.ics`)).status).toBe(404);
+		expect((await fetch(`${server.url}/themes/nothing/sessions.ics`)).status).toBe(404);
+	});
+});
+
 describe('HTTP behaviour', () => {
 	it('revalidates with an ETag (304 keeps the CORS header) and answers preflight requests', async () => {
 		const first = await fetch(`${server.url}/api/v1/services`);
@@ -363,7 +388,7 @@ describe('HTTP behaviour', () => {
 		expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
 	});
 
-	it('holds no personal data in any response', () => {
+	it('holds no personal data in any response or feed', () => {
 		expect(seen.length).toBeGreaterThan(100);
 		const everything = seen.join('\n');
 		for (const p of PERSONAL) expect(everything, p).not.toContain(p);
