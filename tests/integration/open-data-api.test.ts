@@ -369,6 +369,84 @@ describe('calendar feeds over HTTP', () => {
 	});
 });
 
+describe('search engines and sharing', () => {
+	const jsonLd = (html: string) => {
+		const m = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);
+		expect(m, 'a JSON-LD script').not.toBeNull();
+		return JSON.parse(m![1]!) as Json;
+	};
+
+	it('describes a hub page as a place with opening hours, and gives Open Graph tags', async () => {
+		const html = await (await fetch(`${server.url}/hubs/govan-riverside-hub`)).text();
+		const data = jsonLd(html);
+		expect(data['@context']).toBe('https://schema.org');
+		expect(data['@type']).toContain('CivicStructure');
+		expect(data['name']).toBe('Govan Riverside Hub');
+		expect(data['url']).toBe(`${ORIGIN}/hubs/govan-riverside-hub`);
+		expect((data['address'] as Json)['postalCode']).toMatch(/^G51 /);
+		const hours = data['openingHoursSpecification'] as Json[];
+		expect(hours.length).toBe(5);
+		expect(hours[0]).toMatchObject({
+			dayOfWeek: 'https://schema.org/Monday',
+			opens: '09:00',
+			closes: '17:00',
+		});
+		expect(html).toContain('<meta property="og:title" content="Govan Riverside Hub">');
+		expect(html).toContain('<meta property="og:type" content="place">');
+		expect(html).toContain(`<meta property="og:url" content="${ORIGIN}/hubs/govan-riverside-hub">`);
+		expect(html).toMatch(/<meta property="og:description" content="[^"]+">/);
+		expect(html).toContain('href="/hubs/govan-riverside-hub/sessions.ics"');
+	});
+
+	it('describes a session page as an event with its status and the places left', async () => {
+		const db = new Database(server.databasePath, { readonly: true });
+		const row = db
+			.prepare(
+				`select s.id, s.capacity, s.places_taken as taken from session s join session_pattern p on p.id = s.pattern_id
+				 join service sv on sv.id = p.service_id and sv.status = 'published' join hub h on h.id = p.hub_id and h.status = 'published'
+				 where p.booking_mode = 'booking' and s.status = 'scheduled' and s.places_taken > 0 and s.date > date('now') order by s.date limit 1`,
+			)
+			.get() as { id: string; capacity: number; taken: number };
+		const cancelled = db
+			.prepare("select id from session where status = 'cancelled' and date > date('now') limit 1")
+			.pluck()
+			.get() as string;
+		db.close();
+		const data = jsonLd(await (await fetch(`${server.url}/sessions/${row.id}`)).text());
+		expect(data['@type']).toBe('Event');
+		expect(data['eventStatus']).toBe('https://schema.org/EventScheduled');
+		expect(data['remainingAttendeeCapacity']).toBe(row.capacity - row.taken);
+		expect(data['maximumAttendeeCapacity']).toBe(row.capacity);
+		expect(String(data['startDate'])).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/);
+		expect((data['location'] as Json)['name']).toBeTruthy();
+		const gone = jsonLd(await (await fetch(`${server.url}/sessions/${cancelled}`)).text());
+		expect(gone['eventStatus']).toBe('https://schema.org/EventCancelled');
+	});
+
+	it('serves a sitemap of the public directory pages and a robots.txt that points to it', async () => {
+		const sitemap = await fetch(`${server.url}/sitemap.xml`);
+		expect(sitemap.headers.get('content-type')).toMatch(/^application\/xml/);
+		const xml = await sitemap.text();
+		seen.push(xml);
+		expect(xml).toContain(`<loc>${ORIGIN}/hubs/govan-riverside-hub</loc>`);
+		expect(xml).toContain(`<loc>${ORIGIN}/themes/welfare-and-benefits</loc>`);
+		expect(xml).not.toContain('/admin');
+		const locs = xml.match(/<loc>/g)!.length;
+		const db = new Database(server.databasePath, { readonly: true });
+		const hubs = db
+			.prepare("select count(*) from hub where status = 'published'")
+			.pluck()
+			.get() as number;
+		const themes = db.prepare('select count(*) from theme').pluck().get() as number;
+		db.close();
+		expect(locs).toBe(hubs + themes + 6);
+		const robots = await (await fetch(`${server.url}/robots.txt`)).text();
+		expect(robots).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
+		expect(robots).toContain('Disallow: /admin');
+		expect(robots).toContain('Disallow: /bookings');
+	});
+});
+
 describe('HTTP behaviour', () => {
 	it('revalidates with an ETag (304 keeps the CORS header) and answers preflight requests', async () => {
 		const first = await fetch(`${server.url}/api/v1/services`);

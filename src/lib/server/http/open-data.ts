@@ -62,3 +62,11 @@ export function preflightResponse(): Response {
 		},
 	});
 }
+
+/**
+ * The origin for links inside pages that may be cached (structured data, Open Graph): the public
+ * origin when it is set, else "" so that links stay relative to the page.
+ */
+export function pageLinkOrigin(): string {
+	return config().publicOrigin ?? '';
+}

@@ -124,3 +124,26 @@ export function readOpenDirectory(db: Db): OpenDirectory {
 	}>('select id, slug, name, summary, description from theme order by sort_order, name, id');
 	return { organisations, themes, hubs, services, patterns };
 }
+
+/** The public directory pages for the sitemap, with when each last changed. */
+export function listSitemapEntries(db: Db): { path: string; lastModified?: string }[] {
+	const hubs = db.$client
+		.prepare(
+			"select slug, substr(updated_at, 1, 10) as changed from hub where status = 'published' order by name",
+		)
+		.all() as { slug: string; changed: string }[];
+	const themes = db.$client
+		.prepare('select slug from theme order by sort_order, name')
+		.pluck()
+		.all() as string[];
+	return [
+		{ path: '/' },
+		{ path: '/hubs' },
+		...hubs.map((h) => ({ path: `/hubs/${h.slug}`, lastModified: h.changed })),
+		{ path: '/themes' },
+		...themes.map((slug) => ({ path: `/themes/${slug}` })),
+		{ path: '/sessions' },
+		{ path: '/accessibility' },
+		{ path: '/privacy' },
+	];
+}
