@@ -263,7 +263,8 @@ function serviceAttributes(s: OpenService, index: DirectoryIndex, origin: string
 					{
 						id: nestedId(s.id, `theme/${id}`),
 						link_id: s.id,
-						link_type: 'service',
+						link_entity: 'service',
+						link_type: 'theme',
 						taxonomy_term_id: id,
 						taxonomy_term: termObject(theme, origin),
 					},

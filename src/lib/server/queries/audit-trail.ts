@@ -9,7 +9,7 @@ import type { Db } from '../db/open-database.ts';
 
 /** The kinds of record the trail speaks about. */
 export type AuditedEntity =
-	'hub' | 'service' | 'theme' | 'organisation' | 'user' | 'session' | 'messages';
+	'hub' | 'service' | 'theme' | 'organisation' | 'user' | 'session' | 'messages' | 'import';
 
 /** One entry of the trail. */
 export interface AuditEntry {
@@ -103,6 +103,7 @@ const SUBJECT = `case a.entity
 		join session_pattern p on p.id = s.pattern_id join service sv on sv.id = p.service_id
 		join hub h on h.id = p.hub_id where s.id = a.entity_id)
 	when 'messages' then 'Messages'
+	when 'import' then 'Directory import'
 end`;
 
 const HREF = `case a.entity
@@ -112,6 +113,7 @@ const HREF = `case a.entity
 	when 'organisation' then '/admin/organisations/' || a.entity_id
 	when 'session' then '/volunteer/sessions/' || a.entity_id
 	when 'messages' then '/admin/mail'
+	when 'import' then '/admin/open-data'
 end`;
 
 /**
