@@ -254,6 +254,43 @@ const routes = () => [
 	},
 	{ name: 'outbox messages', method: 'GET', path: '/admin/mail', volunteer: 404, staff: 200 },
 	{ name: 'audit trail', method: 'GET', path: '/admin/audit', volunteer: 404, staff: 200 },
+	{
+		name: 'import and export',
+		method: 'GET',
+		path: '/admin/open-data',
+		volunteer: 404,
+		staff: 200,
+	},
+	{
+		name: 'check an import with no file',
+		method: 'POST',
+		path: '/admin/open-data',
+		body: { action: 'check' },
+		volunteer: 404,
+		staff: 400,
+	},
+	{
+		name: 'apply an import that was never checked',
+		method: 'POST',
+		path: '/admin/open-data',
+		body: { action: 'apply', token: 'not-a-checked-import' },
+		volunteer: 404,
+		staff: 400,
+	},
+	{
+		name: 'export as JSON',
+		method: 'GET',
+		path: '/admin/open-data/export.json',
+		volunteer: 404,
+		staff: 200,
+	},
+	{
+		name: 'export as CSV',
+		method: 'GET',
+		path: '/admin/open-data/export.zip',
+		volunteer: 404,
+		staff: 200,
+	},
 	...directoryEditing(),
 ];
 
