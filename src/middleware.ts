@@ -17,6 +17,12 @@ import { authCookieOptions } from './lib/server/auth/cookie.ts';
 
 let configured = false;
 
+/** Open data answers anyone (CORS); a 304 for it must say so too. */
+const corsOf = (headers: Headers): Record<string, string> => {
+	const allow = headers.get('access-control-allow-origin');
+	return allow ? { 'Access-Control-Allow-Origin': allow } : {};
+};
+
 export const onRequest = defineMiddleware(async (context, next) => {
 	const settings = config();
 	if (!configured) {
@@ -89,7 +95,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 	if (etagMatches(request.headers.get('if-none-match'), etag)) {
 		return new Response(null, {
 			status: 304,
-			headers: { ETag: etag, 'Cache-Control': 'no-cache' },
+			headers: { ETag: etag, 'Cache-Control': 'no-cache', ...corsOf(response.headers) },
 		});
 	}
 	return new Response(body, { status: 200, headers: response.headers });

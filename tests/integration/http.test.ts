@@ -43,7 +43,10 @@ describe('the production server with demo data', () => {
 			const html = await res.text();
 			// Directory pages ship no script of their own; the hub page's only scripts are Astro's
 			// server-island loader for its one island (places left).
-			const scripts = html.match(/<script[^>]*>[\s\S]*?<\/script>/g) ?? [];
+			// (JSON-LD structured data is data, not script.)
+			const scripts = (html.match(/<script[^>]*>[\s\S]*?<\/script>/g) ?? []).filter(
+				(s) => !s.startsWith('<script type="application/ld+json"'),
+			);
 			if (path.startsWith('/hubs/')) {
 				expect(scripts.length).toBe(2);
 				for (const script of scripts) expect(script).toMatch(/replaceServerIsland|data-island-id/);

@@ -73,8 +73,24 @@ export function foldLine(line: string): string {
 const local = (date: string, time: string) =>
 	`${date.replaceAll('-', '')}T${time.replace(':', '')}00`;
 
-/** A calendar of events, as the text of an .ics file. `stamp` is the DTSTAMP instant. */
-export function buildCalendar(name: string, events: readonly IcsEvent[], stamp: Date): string {
+/** What a subscription feed says about itself. */
+export interface FeedOptions {
+	/** What the calendar holds, shown by calendar apps. */
+	description?: string;
+	/** How often subscribers should fetch the feed again, in hours (REFRESH-INTERVAL, RFC 7986). */
+	refreshHours?: number;
+}
+
+/**
+ * A calendar of events, as the text of an .ics file (one session, or a subscription feed).
+ * `stamp` is the DTSTAMP instant.
+ */
+export function buildCalendar(
+	name: string,
+	events: readonly IcsEvent[],
+	stamp: Date,
+	feed: FeedOptions = {},
+): string {
 	const dtstamp = stamp
 		.toISOString()
 		.replace(/[-:]/g, '')
@@ -85,7 +101,20 @@ export function buildCalendar(name: string, events: readonly IcsEvent[], stamp: 
 		'PRODID:-//community-hubs//drop-in sessions//EN',
 		'CALSCALE:GREGORIAN',
 		'METHOD:PUBLISH',
+		`NAME:${escapeText(name)}`,
 		`X-WR-CALNAME:${escapeText(name)}`,
+		...(feed.description
+			? [
+					`DESCRIPTION:${escapeText(feed.description)}`,
+					`X-WR-CALDESC:${escapeText(feed.description)}`,
+				]
+			: []),
+		...(feed.refreshHours
+			? [
+					`REFRESH-INTERVAL;VALUE=DURATION:PT${feed.refreshHours}H`,
+					`X-PUBLISHED-TTL:PT${feed.refreshHours}H`,
+				]
+			: []),
 		`X-WR-TIMEZONE:${TIME_ZONE}`,
 		...VTIMEZONE,
 	];

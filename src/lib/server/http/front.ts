@@ -74,7 +74,13 @@ export function createFront(
 				const page = getCachedPage(key, options.contentVersion(), todayInLondon());
 				if (page) {
 					if (etagMatches(req.headers['if-none-match'], page.etag)) {
-						res.writeHead(304, { ETag: page.etag, 'Cache-Control': 'no-cache' });
+						// Open data is answered to anyone (CORS), and its 304 says so too.
+						const cors = page.headers.find(([n]) => n === 'access-control-allow-origin');
+						res.writeHead(304, {
+							ETag: page.etag,
+							'Cache-Control': 'no-cache',
+							...(cors ? { 'Access-Control-Allow-Origin': cors[1] } : {}),
+						});
 						res.end();
 						return;
 					}

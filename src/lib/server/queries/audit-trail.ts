@@ -17,7 +17,8 @@ export type AuditedEntity =
 	| 'session'
 	| 'messages'
 	/** A member of the public, known in the trail only by a hash of their email or phone. */
-	| 'person';
+	| 'person'
+	| 'import';
 
 /** One entry of the trail. */
 export interface AuditEntry {
@@ -112,6 +113,7 @@ const SUBJECT = `case a.entity
 		join hub h on h.id = p.hub_id where s.id = a.entity_id)
 	when 'messages' then 'Messages'
 	when 'person' then 'A person’s data (' || substr(a.entity_id, 1, 8) || ')'
+	when 'import' then 'Directory import'
 end`;
 
 const HREF = `case a.entity
@@ -122,6 +124,7 @@ const HREF = `case a.entity
 	when 'session' then '/volunteer/sessions/' || a.entity_id
 	when 'messages' then '/admin/mail'
 	when 'person' then '/admin/people'
+	when 'import' then '/admin/open-data'
 end`;
 
 /**

@@ -104,6 +104,12 @@ export const HUB: DraftedKind<HubValues> = {
 			)
 			.run(...columns(v), now.toISOString(), id);
 		writeLists(db, id, v);
+		// Coordinates are not on the staff form; a draft from an import may carry them.
+		const c = v as HubValues & { latitude?: number | null; longitude?: number | null };
+		if (c.latitude !== undefined && c.longitude !== undefined)
+			db.$client
+				.prepare('update hub set latitude = ?, longitude = ? where id = ?')
+				.run(c.latitude, c.longitude, id);
 	},
 	describe(db, v) {
 		return {

@@ -1,0 +1,6 @@
+import type { APIRoute } from 'astro';
+import { feedResponse } from '../../../lib/server/http/feeds.ts';
+
+/** A calendar feed (iCalendar) of upcoming drop-in sessions at one hub, to subscribe to. */
+export const GET: APIRoute = (context) =>
+	feedResponse(context, { kind: 'hub', slug: context.params.slug ?? '' });
