@@ -26,6 +26,7 @@ export function startJobs(db: Db, settings: Config): { stop: () => Promise<void>
 			if (today !== extendedFor) {
 				const created = extendAllSessions(db, today, now);
 				const deleted = deleteExpiredPersonalData(db, today, settings.retentionDays, now);
+				db.$client.pragma('optimize'); // keeps the planner's statistics current
 				extendedFor = today;
 				console.log(
 					JSON.stringify({ level: 'info', msg: 'session dates extended', created, today }),
