@@ -5,44 +5,22 @@
  * throughput, latency percentiles and errors, then checks the database: no session over capacity,
  * places counted equal to places held, and every booking confirmed to a client is there.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
+import { startSiteServer } from './site-server.ts';
 import Database from 'better-sqlite3';
 import { hashToken } from '../../src/lib/server/booking/tokens.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const seconds = Number(process.env['LOAD_SECONDS'] ?? 60);
 const connections = Number(process.env['LOAD_CONNECTIONS'] ?? 100);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubs-load-'));
 const databasePath = path.join(dir, 'load.db');
 
-const server = spawn(process.execPath, [path.join(root, 'src/cli/serve.ts')], {
-	cwd: root,
-	env: {
-		...process.env,
-		PORT: '0',
-		HOST: '127.0.0.1',
-		DATABASE_PATH: databasePath,
-		BOOKING_RATE_LIMIT: '0',
-	},
-	stdio: ['ignore', 'pipe', 'inherit'],
-});
-const port = await new Promise<number>((resolve, reject) => {
-	let out = '';
-	server.stdout!.on('data', (d: Buffer) => {
-		if (out.length < 100_000) out += d.toString();
-		const m = /"port":(\d+)/.exec(out);
-		if (m) resolve(Number(m[1]));
-	});
-	server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-});
-const url = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 100 && !(await fetch(`${url}/healthz`).catch(() => null))?.ok; i++)
-	await new Promise((r) => setTimeout(r, 100));
+const server = await startSiteServer({ DATABASE_PATH: databasePath, BOOKING_RATE_LIMIT: '0' });
+const url = server.url;
 
 const db = new Database(databasePath, { readonly: true });
 const hubs = db
@@ -172,8 +150,7 @@ const result = await new Promise<autocannon.Result>((resolve) =>
 	instance.on('done', (r: autocannon.Result) => resolve(r)),
 );
 
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+await server.stop();
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) =>

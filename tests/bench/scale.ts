@@ -4,12 +4,12 @@
  * search and page latency on the production build with the page cache off, so every request is
  * rendered. SCALE_SECONDS sets the seconds per page (default 5).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { startSiteServer } from './site-server.ts';
 import { openDatabase } from '../../src/lib/server/db/open-database.ts';
 import { bumpContentVersion } from '../../src/lib/server/queries/meta.ts';
 import { rebuildSearchIndex } from '../../src/lib/server/queries/search-index.ts';
@@ -134,29 +134,8 @@ bumpContentVersion(db);
 sql.close();
 const built = ((Date.now() - started) / 1000).toFixed(0);
 
-const server = spawn(process.execPath, [path.join(root, 'src/cli/serve.ts')], {
-	cwd: root,
-	env: {
-		...process.env,
-		PORT: '0',
-		HOST: '127.0.0.1',
-		DATABASE_PATH: databasePath,
-		PAGE_CACHE_ENTRIES: '0',
-	},
-	stdio: ['ignore', 'pipe', 'inherit'],
-});
-const port = await new Promise<number>((resolve, reject) => {
-	let out = '';
-	server.stdout!.on('data', (d: Buffer) => {
-		if (out.length < 100_000) out += d.toString();
-		const m = /"port":(\d+)/.exec(out);
-		if (m) resolve(Number(m[1]));
-	});
-	server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-});
-const url = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 200 && !(await fetch(`${url}/healthz`).catch(() => null))?.ok; i++)
-	await new Promise((r) => setTimeout(r, 100));
+const server = await startSiteServer({ DATABASE_PATH: databasePath, PAGE_CACHE_ENTRIES: '0' });
+const url = server.url;
 
 const check = openDatabase({
 	path: databasePath,
@@ -199,7 +178,6 @@ for (const [name, page] of pages) {
 		`| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} |${bad ? ` ${bad} errors` : ''}`,
 	);
 }
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+await server.stop();
 if (process.env['SCALE_KEEP']) console.log(`kept ${databasePath}`);
 else fs.rmSync(dir, { recursive: true, force: true });
