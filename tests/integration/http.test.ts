@@ -164,7 +164,7 @@ describe('the production server with demo data', () => {
 		const other = await fetch(`${server.url}/bookings/abcdefghijklmnopqrstuvwxyz234567`);
 		await other.arrayBuffer();
 		expect(other.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-		await new Promise((r) => setTimeout(r, 100));
+		await new Promise((r) => setTimeout(r, 600)); // request lines are written in batches
 		const lines = server
 			.output()
 			.split('\n')

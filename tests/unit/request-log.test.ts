@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loggablePath, requestIdOf, requestLine } from '../../src/lib/server/http/request-log.ts';
+import {
+	batchedLog,
+	loggablePath,
+	requestIdOf,
+	requestLine,
+} from '../../src/lib/server/http/request-log.ts';
 
 describe('request logs', () => {
 	it('log no query and no secret link', () => {
@@ -33,5 +38,20 @@ describe('request logs', () => {
 			status: 503,
 			ms: 12.3,
 		});
+	});
+
+	it('write lines in batches, errors at once', async () => {
+		const written: string[] = [];
+		const log = batchedLog((t) => written.push(t));
+		log('{"level":"info","n":1}\n');
+		log('{"level":"info","n":2}\n');
+		expect(written).toEqual([]);
+		log('{"level":"error","n":3}\n');
+		expect(written).toEqual([
+			'{"level":"info","n":1}\n{"level":"info","n":2}\n{"level":"error","n":3}\n',
+		]);
+		log('{"level":"info","n":4}\n');
+		await new Promise((r) => setTimeout(r, 300));
+		expect(written[1]).toBe('{"level":"info","n":4}\n');
 	});
 });

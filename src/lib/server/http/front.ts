@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { etagMatches, getCachedPage, pageKey } from './page-cache.ts';
 import { todayInLondon } from './london-day.ts';
 import { DEFAULT_CSP, HSTS, SECURITY_HEADERS } from './security-headers.ts';
-import { requestIdOf, requestLine } from './request-log.ts';
+import { batchedLog, requestIdOf, requestLine } from './request-log.ts';
 
 /** What the front needs from the rest of the server. */
 export interface FrontOptions {
@@ -21,12 +21,20 @@ export interface FrontOptions {
 	log?: ((line: string) => void) | null;
 }
 
+/**
+ * Every response carries the security headers, the design system's files included (a cached page
+ * has them already); a page's own Content-Security-Policy (from Astro) replaces the default one.
+ */
+function secure(res: ServerResponse): void {
+	for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+	res.setHeader('Content-Security-Policy', DEFAULT_CSP);
+}
+
 /** Builds the request listener. */
 export function createFront(
 	options: FrontOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-	const log =
-		options.log === undefined ? (line: string) => process.stdout.write(line) : options.log;
+	const log = options.log === undefined ? batchedLog() : options.log;
 	return (req, res) => {
 		const started = performance.now();
 		const id = requestIdOf(req.headers['x-request-id']);
@@ -44,13 +52,10 @@ export function createFront(
 					),
 				),
 			);
-		// Every response carries the security headers, the design system's files included; a page's
-		// own Content-Security-Policy (from Astro) replaces the default one.
-		for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-		res.setHeader('Content-Security-Policy', DEFAULT_CSP);
 		if (options.https) res.setHeader(HSTS[0], HSTS[1]);
 		const method = req.method;
 		if (options.stopping?.() && req.url === '/healthz') {
+			secure(res);
 			res.writeHead(503, {
 				'Content-Type': 'application/json',
 				'Cache-Control': 'no-store',
@@ -74,6 +79,7 @@ export function createFront(
 				const page = getCachedPage(key, options.contentVersion(), todayInLondon());
 				if (page) {
 					if (etagMatches(req.headers['if-none-match'], page.etag)) {
+						secure(res);
 						// Open data is answered to anyone (CORS), and its 304 says so too.
 						const cors = page.headers.find(([n]) => n === 'access-control-allow-origin');
 						res.writeHead(304, {
@@ -90,6 +96,7 @@ export function createFront(
 				}
 			}
 		}
+		secure(res);
 		options.astro(req, res);
 	};
 }

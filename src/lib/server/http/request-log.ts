@@ -4,6 +4,7 @@
  * set-password tokens) are replaced by a placeholder.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 
 const SECRET_SEGMENTS = /^\/(bookings|set-password)\/[^/?#]+/;
 const GOOD_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -36,4 +37,36 @@ export function requestLine(
 		status,
 		ms: Math.round(milliseconds * 10) / 10,
 	})}\n`;
+}
+
+/**
+ * A log writer that gathers request lines and writes them together, every 250 ms or 32 KB: one
+ * write per request cost a tenth of the throughput of cached pages. Errors are written at once,
+ * and whatever is gathered is written when the process exits.
+ */
+export function batchedLog(
+	write: (text: string) => void = (text) => process.stdout.write(text),
+	writeNow: (text: string) => void = (text) => fs.writeSync(1, text),
+): (line: string) => void {
+	let pending = '';
+	let timer: NodeJS.Timeout | null = null;
+	const flush = () => {
+		timer = null;
+		if (pending) write(pending);
+		pending = '';
+	};
+	process.once('exit', () => {
+		if (pending) writeNow(pending);
+		pending = '';
+	});
+	return (line) => {
+		pending += line;
+		if (pending.length > 32_768 || line.startsWith('{"level":"error"')) {
+			if (timer) clearTimeout(timer);
+			flush();
+		} else if (!timer) {
+			timer = setTimeout(flush, 250);
+			timer.unref();
+		}
+	};
 }
