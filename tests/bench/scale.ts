@@ -107,10 +107,12 @@ sql.transaction(() => {
 		// One in five services runs a weekly drop-in: 2,000 patterns of 50 dates each.
 		if (i % 5 === 0) {
 			const patternId = randomUUID();
-			pattern.run(patternId, id, hubId, first, stamp, stamp);
+			// Spread over the days of the week, as a city's drop-ins are.
+			const start = addDays(first, (i / 5) % 7);
+			pattern.run(patternId, id, hubId, start, stamp, stamp);
 			for (let w = 0; w < 50; w++) {
 				const sessionId = randomUUID();
-				const date = addDays(first, w * 7);
+				const date = addDays(start, w * 7);
 				session.run(sessionId, patternId, date, date, stamp);
 				counts.sessions++;
 				for (let b = 0; b < 2; b++) {

@@ -16,6 +16,28 @@ export interface SessionQuery {
 
 /** Days of sessions listed on one page. */
 export const DAYS_PER_PAGE = 14;
+/** Sessions listed on one page at most: a city's fortnight can hold thousands. */
+export const MAX_SESSIONS_PER_PAGE = 300;
+
+/**
+ * Whole days of sessions (in date order) that fit on one page: as many days as stay within `max`
+ * sessions, and always the first day, however full. Returns the sessions kept and the last date
+ * shown, or null when everything fits.
+ */
+export function fitWholeDays<T extends { date: string }>(
+	sessions: readonly T[],
+	max: number,
+): { sessions: T[]; lastDate: string } | null {
+	if (sessions.length <= max) return null;
+	let end = 0;
+	while (end < sessions.length && sessions[end]!.date === sessions[0]!.date) end++;
+	for (let i = end; i <= max && i < sessions.length; i++) {
+		if (i === sessions.length - 1 || sessions[i]!.date !== sessions[i + 1]!.date) {
+			if (i + 1 <= max) end = i + 1;
+		}
+	}
+	return { sessions: sessions.slice(0, end), lastDate: sessions[end - 1]!.date };
+}
 const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
 function slug(value: string | null): string | null {

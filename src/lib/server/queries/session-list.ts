@@ -1,6 +1,11 @@
-/** Everything the /sessions page shows: two weeks of sessions from a date, with filter choices. */
+/**
+ * Everything the /sessions page shows: two weeks of sessions from a date (fewer days when they
+ * hold more than a page's worth), with filter choices.
+ */
 import {
 	DAYS_PER_PAGE,
+	fitWholeDays,
+	MAX_SESSIONS_PER_PAGE,
 	parseSessionQuery,
 	type SessionQuery,
 } from '../../domain/search/session-query.ts';
@@ -30,15 +35,26 @@ export function getSessionListPage(
 ): SessionListPage {
 	const query = parseSessionQuery(params);
 	const from = query.from && query.from > today ? query.from : today;
-	const to = addDays(from, DAYS_PER_PAGE - 1);
 	const earlier = addDays(from, -DAYS_PER_PAGE);
+	let to = addDays(from, DAYS_PER_PAGE - 1);
+	// One more than a page: enough to know where the last whole day ends.
+	let sessions = listSessions(db, query, from, to, MAX_SESSIONS_PER_PAGE + 1);
+	const fitted = fitWholeDays(sessions, MAX_SESSIONS_PER_PAGE);
+	if (fitted) {
+		to = fitted.lastDate;
+		// A first day fuller than a page is shown whole.
+		sessions =
+			fitted.sessions.length > MAX_SESSIONS_PER_PAGE
+				? listSessions(db, query, to, to)
+				: fitted.sessions;
+	}
 	return {
 		query,
 		from,
 		to,
 		previousFrom: from > today ? (earlier > today ? earlier : today) : null,
-		nextFrom: addDays(from, DAYS_PER_PAGE),
-		sessions: listSessions(db, query, from, to),
+		nextFrom: addDays(to, 1),
+		sessions,
 		themes: listThemes(db),
 		areas: listAreas(db),
 		hubs: db.$client

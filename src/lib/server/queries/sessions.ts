@@ -127,12 +127,13 @@ function themesOf(db: Db, serviceIds: string[]): Map<string, { slug: string; nam
 	return result;
 }
 
-/** Sessions from `from` to `to` (inclusive dates), in date and time order, filtered. */
+/** Sessions from `from` to `to` (inclusive dates), in date and time order, filtered; at most `limit`. */
 export function listSessions(
 	db: Db,
 	query: Omit<SessionQuery, 'from'>,
 	from: string,
 	to: string,
+	limit = -1,
 ): SessionSummary[] {
 	const where = ['s.date >= ?', 's.date <= ?'];
 	const params: unknown[] = [from, to];
@@ -157,9 +158,9 @@ export function listSessions(
 	}
 	const rows = db.$client
 		.prepare(
-			`select ${COLUMNS} from ${FROM} where ${where.join(' and ')} order by s.date, s.start_time, h.name`,
+			`select ${COLUMNS} from ${FROM} where ${where.join(' and ')} order by s.date, s.start_time, h.name limit ?`,
 		)
-		.all(...params) as Row[];
+		.all(...params, limit) as Row[];
 	const themes = themesOf(
 		db,
 		rows.map((r) => r['serviceId'] as string),
