@@ -49,14 +49,7 @@ async function readForm(request: Request): Promise<FormData | null> {
 	}
 }
 
-/** Names of the records a form chooses from, by name. */
-export function choicesOf(db: Db, table: 'area' | 'organisation' | 'theme' | 'hub') {
-	return db.$client
-		.prepare(
-			`select id, name from ${table} order by ${table === 'theme' ? 'sort_order, ' : ''}name`,
-		)
-		.all() as { id: string; name: string }[];
-}
+export { choicesOf } from '../queries/choices.ts';
 
 const ids = (db: Db, table: 'area' | 'organisation' | 'theme' | 'hub') =>
 	db.$client.prepare(`select id from ${table}`).pluck().all() as string[];

@@ -7,6 +7,7 @@ import type { AccessFeature } from '../../domain/directory/access.ts';
 import { dayHoursText, type OpeningPeriod } from '../../domain/directory/opening-hours.ts';
 import { WEEKDAYS } from '../../domain/time.ts';
 import type { Db } from '../db/open-database.ts';
+import { namesOf } from '../queries/choices.ts';
 import { reindexHub } from '../queries/search-index.ts';
 import {
 	createRecord,
@@ -74,13 +75,6 @@ const columns = (v: HubValues) => [
 	v.organisationId,
 ];
 
-const names = (db: Db, table: 'area' | 'organisation') =>
-	new Map(
-		(
-			db.$client.prepare(`select id, name from ${table}`).all() as { id: string; name: string }[]
-		).map((r) => [r.id, r.name]),
-	);
-
 /** Hubs in the draft-and-publish model. */
 export const HUB: DraftedKind<HubValues> = {
 	entity: 'hub',
@@ -114,8 +108,8 @@ export const HUB: DraftedKind<HubValues> = {
 	describe(db, v) {
 		return {
 			...v,
-			areaId: names(db, 'area').get(v.areaId) ?? v.areaId,
-			organisationId: names(db, 'organisation').get(v.organisationId) ?? v.organisationId,
+			areaId: namesOf(db, 'area').get(v.areaId) ?? v.areaId,
+			organisationId: namesOf(db, 'organisation').get(v.organisationId) ?? v.organisationId,
 			accessFeatures: [...v.accessFeatures].sort(),
 			openingHours: WEEKDAYS.map((d) => {
 				const text = dayHoursText(v.openingHours, d.number);

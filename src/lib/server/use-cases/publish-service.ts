@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { SERVICE_FIELDS, type ServiceValues } from '../../domain/forms/service-form.ts';
 import type { Db } from '../db/open-database.ts';
+import { namesOf } from '../queries/choices.ts';
 import { reindexHub } from '../queries/search-index.ts';
 import {
 	createRecord,
@@ -84,14 +85,6 @@ function writeLists(db: Db, id: string, v: ServiceValues): void {
 	for (const h of v.hubIds) if (!current.has(h)) add.run(randomUUID(), id, h);
 }
 
-function names(db: Db, table: 'organisation' | 'theme' | 'hub'): Map<string, string> {
-	return new Map(
-		(
-			db.$client.prepare(`select id, name from ${table}`).all() as { id: string; name: string }[]
-		).map((r) => [r.id, r.name]),
-	);
-}
-
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
 /** Services in the draft-and-publish model. */
@@ -120,13 +113,13 @@ export const SERVICE: DraftedKind<ServiceValues> = {
 		writeLists(db, id, v);
 	},
 	describe(db, v) {
-		const themes = names(db, 'theme');
-		const hubs = names(db, 'hub');
+		const themes = namesOf(db, 'theme');
+		const hubs = namesOf(db, 'hub');
 		return {
 			...v,
 			isFree: yesNo(v.isFree),
 			referralNeeded: yesNo(v.referralNeeded),
-			organisationId: names(db, 'organisation').get(v.organisationId) ?? v.organisationId,
+			organisationId: namesOf(db, 'organisation').get(v.organisationId) ?? v.organisationId,
 			themeIds: v.themeIds.map((t) => themes.get(t) ?? t).sort(),
 			hubIds: v.hubIds.map((h) => hubs.get(h) ?? h).sort(),
 		};
