@@ -76,12 +76,24 @@ describe('the service form', () => {
 		['referralNeeded', 'no'],
 		['organisationId', 'o1'],
 		['themeIds', 't2'],
-		['themeIds', 'not-a-theme'],
 		['hubIds', 'h1'],
 		['hubIds', 'h1'],
 	];
 
-	it('reads a good form, keeping only known themes and hubs once', () => {
+	it('refuses a theme or hub that is not on the list, keeping the known ones ticked', () => {
+		const r = parseServiceForm(
+			form([...good, ['themeIds', 'not-a-theme'], ['hubIds', "h1' or 1=1"]]),
+			choices,
+		);
+		expect(!r.ok && r.errors).toEqual([
+			{ field: 'themeIds', message: 'Select themes from the list' },
+			{ field: 'hubIds', message: 'Select hubs from the list' },
+		]);
+		expect(r.values.themeIds).toEqual(['t2']);
+		expect(r.values.hubIds).toEqual(['h1']);
+	});
+
+	it('reads a good form, keeping each hub once', () => {
 		const r = parseServiceForm(form(good), choices);
 		expect(r.ok).toBe(true);
 		expect(r.values).toMatchObject({

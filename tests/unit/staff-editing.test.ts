@@ -55,7 +55,7 @@ describe('hub form', () => {
 		expect(normalisePostcode(input)).toBe(expected);
 	});
 
-	it('checks every field and keeps phone numbers in national format', () => {
+	it('checks every field, refuses features not on the list, and keeps phone numbers in national format', () => {
 		const f = new FormData();
 		for (const [k, v] of Object.entries({
 			name: 'Hub',
@@ -74,7 +74,10 @@ describe('hub form', () => {
 		f.append('accessFeatures', 'step-free');
 		f.append('accessFeatures', 'rocket-launcher');
 		const r = parseHubForm(f, ['a1'], ['o1']);
-		expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['website']);
+		expect(!r.ok && r.errors).toEqual([
+			{ field: 'website', message: 'Enter a web address starting with https://' },
+			{ field: 'accessFeatures', message: 'Select accessibility features from the list' },
+		]);
 		expect(r.values.openingHours).toEqual([
 			{ weekday: 1, opensAt: '09:00', closesAt: '17:00' },
 			{ weekday: 3, opensAt: '09:30', closesAt: '12:30' },

@@ -5,7 +5,9 @@
 import { ACCESS_FEATURES, type AccessFeature } from '../directory/access.ts';
 import { parseDayHours, type OpeningPeriod } from '../directory/opening-hours.ts';
 import { WEEKDAYS } from '../time.ts';
-import { checkContact, formChoices, formText, type FieldError } from './fields.ts';
+import { contactFields, type FieldError } from './fields.ts';
+import { normalised, oneOf, parseForm, required, someOf, text } from './schema.ts';
+import { z } from 'zod';
 
 /** A hub's editable details. */
 export interface HubValues {
@@ -79,6 +81,38 @@ export function normalisePostcode(input: string): string | null {
 	return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
 }
 
+/** A day's opening hours as typed ("9:30 to 12:30, 13:30 to 16:00"), read into periods. */
+const dayHours = (day: (typeof WEEKDAYS)[number]) =>
+	z.string().transform((typed, ctx) => {
+		const hours = typed.length > 200 ? null : parseDayHours(typed);
+		if (hours?.ok) return hours.periods.map((p) => ({ weekday: day.number, ...p }));
+		ctx.addIssue({
+			code: 'custom',
+			message: `${day.name}: ${hours ? hours.message : 'Write the hours in 200 characters or fewer'}`,
+		});
+		return z.NEVER;
+	});
+
+const hubFields = (areaIds: readonly string[], organisationIds: readonly string[]) => ({
+	name: required(200, 'Enter the hub’s name', 'The name'),
+	summary: required(400, 'Enter a one-sentence summary of what the hub offers', 'The summary'),
+	description: text(5000, 'The description'),
+	addressLine1: required(200, 'Enter the first line of the address', 'Address line 1'),
+	addressLine2: text(200, 'Address line 2'),
+	town: required(100, 'Enter the town or city', 'The town or city'),
+	postcode: normalised(normalisePostcode, 'Enter a real UK postcode, like G51 3QX'),
+	areaId: oneOf(areaIds, 'Select the area the hub is in'),
+	organisationId: oneOf(organisationIds, 'Select the organisation that runs the hub'),
+	...contactFields('hub'),
+	howToGetThere: text(1000, 'How to get there'),
+	languages: text(300, 'Languages'),
+	accessFeatures: someOf(
+		ACCESS_FEATURES.map((f) => f.code),
+		'Select accessibility features from the list',
+	),
+	...Object.fromEntries(WEEKDAYS.map((day) => [`hours-${day.number}`, dayHours(day)])),
+});
+
 /**
  * Reads the hub form; `areaIds` and `organisationIds` are the ones that exist. On failure, the
  * opening hours as typed come back too, to show again.
@@ -90,58 +124,43 @@ export function parseHubForm(
 ):
 	| { ok: true; values: HubValues }
 	| { ok: false; errors: FieldError[]; values: HubValues; typed: Record<string, string> } {
-	const get = formText(form);
-	const errors: FieldError[] = [];
-	const openingHours: OpeningPeriod[] = [];
-	const typed: Record<string, string> = {};
-	for (const day of WEEKDAYS) {
-		const text = get(`hours-${day.number}`, 200);
-		typed[`hours-${day.number}`] = text;
-		const hours = parseDayHours(text);
-		if (hours.ok) openingHours.push(...hours.periods.map((p) => ({ weekday: day.number, ...p })));
-		else errors.push({ field: `hours-${day.number}`, message: `${day.name}: ${hours.message}` });
-	}
-	const values: HubValues = {
-		name: get('name', 200),
-		summary: get('summary', 400),
-		description: get('description', 5000),
-		addressLine1: get('addressLine1', 200),
-		addressLine2: get('addressLine2', 200),
-		town: get('town', 100),
-		postcode: get('postcode', 20),
-		areaId: get('areaId', 64),
-		phone: get('phone', 40),
-		email: get('email', 254),
-		website: get('website', 300),
-		howToGetThere: get('howToGetThere', 1000),
-		languages: get('languages', 300),
-		accessFeatures: formChoices(
-			form,
-			'accessFeatures',
-			ACCESS_FEATURES.map((f) => f.code),
-		),
-		organisationId: get('organisationId', 64),
-		openingHours,
+	const r = parseForm(form, hubFields(areaIds, organisationIds), { lists: ['accessFeatures'] });
+	const hours = r.values as Record<string, OpeningPeriod[] | undefined>;
+	const openingHours = WEEKDAYS.flatMap((day) => hours[`hours-${day.number}`] ?? []);
+	const { accessFeatures, ...typed } = r.input as Record<string, string> & {
+		accessFeatures: string[];
 	};
-	const before: FieldError[] = [];
-	if (values.name === '') before.push({ field: 'name', message: 'Enter the hub’s name' });
-	if (values.summary === '')
-		before.push({
-			field: 'summary',
-			message: 'Enter a one-sentence summary of what the hub offers',
-		});
-	if (values.addressLine1 === '')
-		before.push({ field: 'addressLine1', message: 'Enter the first line of the address' });
-	if (values.town === '') before.push({ field: 'town', message: 'Enter the town or city' });
-	const postcode = normalisePostcode(values.postcode);
-	if (postcode === null)
-		before.push({ field: 'postcode', message: 'Enter a real UK postcode, like G51 3QX' });
-	else values.postcode = postcode;
-	if (!areaIds.includes(values.areaId))
-		before.push({ field: 'areaId', message: 'Select the area the hub is in' });
-	if (!organisationIds.includes(values.organisationId))
-		before.push({ field: 'organisationId', message: 'Select the organisation that runs the hub' });
-	checkContact(values, before, 'hub');
-	errors.unshift(...before);
-	return errors.length ? { ok: false, errors, values, typed } : { ok: true, values };
+	const values = (source: Record<string, unknown>): HubValues => {
+		const v = source as Record<keyof HubValues, string>;
+		return {
+			name: v.name,
+			summary: v.summary,
+			description: v.description,
+			addressLine1: v.addressLine1,
+			addressLine2: v.addressLine2,
+			town: v.town,
+			postcode: v.postcode,
+			areaId: v.areaId,
+			phone: v.phone,
+			email: v.email,
+			website: v.website,
+			howToGetThere: v.howToGetThere,
+			languages: v.languages,
+			accessFeatures: ACCESS_FEATURES.map((f) => f.code).filter((c) =>
+				(source['accessFeatures'] as string[]).includes(c),
+			),
+			organisationId: v.organisationId,
+			openingHours,
+		};
+	};
+	if (r.ok) return { ok: true, values: values(r.values) };
+	const hoursTyped = Object.fromEntries(
+		WEEKDAYS.map((day) => [`hours-${day.number}`, typed[`hours-${day.number}`] ?? '']),
+	);
+	return {
+		ok: false,
+		errors: r.errors,
+		values: values({ ...typed, ...r.values, accessFeatures }),
+		typed: hoursTyped,
+	};
 }

@@ -3,7 +3,15 @@
  * weekday, or once), its times, places and booking rules. One parser returning values or errors.
  */
 import { toRrule } from '../schedule/recurrence.ts';
-import { isCalendarDate } from '../time.ts';
+import {
+	blankOr,
+	calendarDate,
+	cleanText,
+	clockTime,
+	oneOf,
+	parseForm,
+	wholeNumber,
+} from './schema.ts';
 
 /** A valid pattern, ready to store. */
 export interface PatternValues {
@@ -30,30 +38,48 @@ export interface PatternError {
 	message: string;
 }
 
-const FIELDS = [
-	'serviceId',
-	'repeat',
-	'weekday',
-	'week',
-	'startsOn',
-	'endsOn',
-	'startTime',
-	'endTime',
-	'capacity',
-	'bookingMode',
-	'bookingOpensDays',
-	'bookingClosesHours',
-	'maxPlaces',
-	'waitingList',
-] as const;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const isDate = isCalendarDate;
+const REPEATS = ['weekly', 'fortnightly', 'monthly', 'once'] as const;
 
-function whole(text: string, min: number, max: number): number | null {
-	if (!/^\d{1,6}$/.test(text)) return null;
-	const n = Number(text);
-	return n >= min && n <= max ? n : null;
-}
+const patternFields = (serviceIds: readonly string[], once: boolean) => ({
+	serviceId: oneOf(serviceIds, 'Select the service this session is for'),
+	repeat: oneOf(REPEATS, 'Select how often the session runs'),
+	weekday: blankOr(wholeNumber(1, 7, 'Select the day of the week'), null),
+	week: blankOr(
+		oneOf(['1', '2', '3', '4', '-1'], 'Select which week of the month').transform(
+			(w) => Number(w) as 1 | 2 | 3 | 4 | -1,
+		),
+		null,
+	),
+	startsOn: calendarDate(
+		once ? 'Enter the date of the session' : 'Enter the date of the first session',
+	),
+	endsOn: blankOr(calendarDate('The last date must be a real date on or after the first'), null),
+	startTime: clockTime('Enter the start time like 10:00 or 14:30'),
+	endTime: clockTime('Enter the end time like 12:00 or 16:30'),
+	capacity: wholeNumber(1, 10000, 'Enter the number of places as a whole number from 1 to 10000'),
+	bookingMode: oneOf(['booking', 'walk-in'], 'Select whether people book or just walk in'),
+	bookingOpensDays: blankOr(
+		wholeNumber(
+			1,
+			365,
+			'Enter how many days before booking opens, from 1 to 365, or leave it empty',
+		),
+		null,
+	),
+	bookingClosesHours: blankOr(
+		wholeNumber(
+			0,
+			168,
+			'Enter how many hours before booking closes, from 0 to 168, or leave it empty',
+		),
+		null,
+	),
+	maxPlaces: wholeNumber(1, 20, 'Enter the most places one booking can take, from 1 to 20'),
+	waitingList: blankOr(
+		oneOf(['automatic', 'offer'], 'Select what happens when a place comes free'),
+		'automatic' as const,
+	),
+});
 
 /** Reads the posted pattern form; `serviceIds` are the services the hub runs. */
 export function parsePatternForm(
@@ -63,104 +89,48 @@ export function parsePatternForm(
 ):
 	| { ok: true; values: PatternValues; input: PatternInput }
 	| { ok: false; errors: PatternError[]; input: PatternInput } {
-	const input: PatternInput = {};
-	for (const f of FIELDS) {
-		const v = form.get(f);
-		input[f] = typeof v === 'string' ? v.trim().slice(0, 100) : '';
-	}
-	const errors: PatternError[] = [];
-	if (!serviceIds.includes(input['serviceId']!))
-		errors.push({ field: 'serviceId', message: 'Select the service this session is for' });
-	const repeat = input['repeat'];
-	if (!['weekly', 'fortnightly', 'monthly', 'once'].includes(repeat!))
-		errors.push({ field: 'repeat', message: 'Select how often the session runs' });
-	const weekday = whole(input['weekday']!, 1, 7);
-	if (repeat !== 'once' && weekday === null)
-		errors.push({ field: 'weekday', message: 'Select the day of the week' });
-	const week = ['1', '2', '3', '4', '-1'].includes(input['week']!)
-		? (Number(input['week']) as 1 | 2 | 3 | 4 | -1)
-		: null;
-	if (repeat === 'monthly' && week === null)
-		errors.push({ field: 'week', message: 'Select which week of the month' });
-	if (!isDate(input['startsOn']!))
-		errors.push({
-			field: 'startsOn',
-			message:
-				repeat === 'once' ? 'Enter the date of the session' : 'Enter the date of the first session',
-		});
-	else if (repeat === 'once' && input['startsOn']! < today)
-		errors.push({ field: 'startsOn', message: 'The date must be today or later' });
-	if (
-		input['endsOn'] !== '' &&
-		(!isDate(input['endsOn']!) || input['endsOn']! < input['startsOn']!)
-	)
-		errors.push({
-			field: 'endsOn',
-			message: 'The last date must be a real date on or after the first',
-		});
-	if (!TIME.test(input['startTime']!))
-		errors.push({ field: 'startTime', message: 'Enter the start time like 10:00 or 14:30' });
-	if (!TIME.test(input['endTime']!))
-		errors.push({ field: 'endTime', message: 'Enter the end time like 12:00 or 16:30' });
-	else if (TIME.test(input['startTime']!) && input['endTime']! <= input['startTime']!)
-		errors.push({ field: 'endTime', message: 'The end time must be after the start time' });
-	const capacity = whole(input['capacity']!, 1, 10000);
-	if (capacity === null)
-		errors.push({
-			field: 'capacity',
-			message: 'Enter the number of places as a whole number from 1 to 10000',
-		});
-	const bookingMode =
-		input['bookingMode'] === 'walk-in'
-			? 'walk-in'
-			: input['bookingMode'] === 'booking'
-				? 'booking'
-				: null;
-	if (bookingMode === null)
-		errors.push({ field: 'bookingMode', message: 'Select whether people book or just walk in' });
-	const opens = input['bookingOpensDays'] === '' ? null : whole(input['bookingOpensDays']!, 1, 365);
-	if (input['bookingOpensDays'] !== '' && opens === null)
-		errors.push({
-			field: 'bookingOpensDays',
-			message: 'Enter how many days before booking opens, from 1 to 365, or leave it empty',
-		});
-	const closes =
-		input['bookingClosesHours'] === '' ? null : whole(input['bookingClosesHours']!, 0, 168);
-	if (input['bookingClosesHours'] !== '' && closes === null)
-		errors.push({
-			field: 'bookingClosesHours',
-			message: 'Enter how many hours before booking closes, from 0 to 168, or leave it empty',
-		});
-	const maxPlaces = whole(input['maxPlaces']!, 1, 20);
-	if (maxPlaces === null)
-		errors.push({
-			field: 'maxPlaces',
-			message: 'Enter the most places one booking can take, from 1 to 20',
-		});
-	const waitingList = input['waitingList'] === 'offer' ? 'offer' : 'automatic';
-	if (errors.length) return { ok: false, errors, input };
+	const once = cleanText(form.get('repeat')) === 'once';
+	const r = parseForm(form, patternFields(serviceIds, once), {
+		rules: (v, problem) => {
+			if (v.repeat !== undefined && v.repeat !== 'once' && v.weekday === null)
+				problem('weekday', 'Select the day of the week');
+			if (v.repeat === 'monthly' && v.week === null)
+				problem('week', 'Select which week of the month');
+			if (once && v.startsOn !== undefined && v.startsOn < today)
+				problem('startsOn', 'The date must be today or later');
+			if (v.endsOn && v.startsOn !== undefined && v.endsOn < v.startsOn)
+				problem('endsOn', 'The last date must be a real date on or after the first');
+			if (v.startTime !== undefined && v.endTime !== undefined && v.endTime <= v.startTime)
+				problem('endTime', 'The end time must be after the start time');
+		},
+	});
+	const input = Object.fromEntries(
+		Object.entries(r.input).map(([k, v]) => [k, String(v).slice(0, 100)]),
+	);
+	if (!r.ok) return { ok: false, errors: r.errors, input };
+	const v = r.values;
 	const rrule =
-		repeat === 'once'
+		v.repeat === 'once'
 			? null
-			: repeat === 'monthly'
-				? toRrule({ kind: 'monthly', weekday: weekday!, week: week! })
-				: toRrule({ kind: repeat as 'weekly' | 'fortnightly', weekday: weekday! });
+			: v.repeat === 'monthly'
+				? toRrule({ kind: 'monthly', weekday: v.weekday!, week: v.week! })
+				: toRrule({ kind: v.repeat, weekday: v.weekday! });
 	return {
 		ok: true,
 		input,
 		values: {
-			serviceId: input['serviceId']!,
+			serviceId: v.serviceId,
 			rrule,
-			startsOn: input['startsOn']!,
-			endsOn: repeat === 'once' || input['endsOn'] === '' ? null : input['endsOn']!,
-			startTime: input['startTime']!,
-			endTime: input['endTime']!,
-			capacity: capacity!,
-			bookingMode: bookingMode!,
-			bookingOpensDays: opens,
-			bookingClosesHours: closes,
-			maxPlacesPerBooking: maxPlaces!,
-			waitingList,
+			startsOn: v.startsOn,
+			endsOn: v.repeat === 'once' ? null : v.endsOn,
+			startTime: v.startTime,
+			endTime: v.endTime,
+			capacity: v.capacity,
+			bookingMode: v.bookingMode,
+			bookingOpensDays: v.bookingOpensDays,
+			bookingClosesHours: v.bookingClosesHours,
+			maxPlacesPerBooking: v.maxPlaces,
+			waitingList: v.waitingList,
 		},
 	};
 }

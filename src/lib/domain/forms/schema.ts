@@ -107,14 +107,18 @@ export const required = (max: number, missing: string, label: string) =>
 	text(max, label).min(1, missing);
 
 /** One of a fixed or known set of values. */
-export const oneOf = <T extends string>(values: readonly T[], message: string) =>
+export const oneOf = <const T extends string>(values: readonly T[], message: string) =>
 	z.string().refine((v): v is T => (values as readonly string[]).includes(v), message) as z.ZodType<
 		T,
 		string
 	>;
 
 /** Any number of values from a known set (ticked boxes), without repeats. */
-export const someOf = <T extends string>(values: readonly T[], message: string, most = 1000) =>
+export const someOf = <const T extends string>(
+	values: readonly T[],
+	message: string,
+	most = 1000,
+) =>
 	z
 		.array(z.string())
 		.max(most, message)

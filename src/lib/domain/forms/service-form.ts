@@ -1,5 +1,7 @@
 /** The staff form for a service's public details. */
-import { checkContact, formChoices, formText, wholeNumber, type FieldError } from './fields.ts';
+import { z } from 'zod';
+import { contactFields, type FieldError } from './fields.ts';
+import { blankOr, oneOf, parseForm, required, someOf, text, wholeNumber, yes } from './schema.ts';
 
 /** A service's editable details. */
 export interface ServiceValues {
@@ -70,6 +72,26 @@ export interface ServiceChoices {
 	hubIds: readonly string[];
 }
 
+const age = (words: string) =>
+	blankOr(wholeNumber(0, 120, `Enter the ${words} as a whole number from 0 to 120`), null);
+
+const serviceFields = (choices: ServiceChoices) => ({
+	name: required(200, 'Enter the service’s name', 'The name'),
+	summary: required(400, 'Enter a one-sentence summary of the service', 'The summary'),
+	description: text(5000, 'The description'),
+	whoItIsFor: text(1000, 'Who it is for'),
+	minimumAge: age('youngest age'),
+	maximumAge: age('oldest age'),
+	isFree: z.string().transform((v) => v !== 'no'),
+	costDescription: text(500, 'The cost'),
+	referralNeeded: yes,
+	referralDetails: text(1000, 'How to be referred'),
+	...contactFields('service'),
+	organisationId: oneOf(choices.organisationIds, 'Select the organisation that runs the service'),
+	themeIds: someOf(choices.themeIds, 'Select themes from the list'),
+	hubIds: someOf(choices.hubIds, 'Select hubs from the list'),
+});
+
 /** Reads the service form. Ages the form could not read are kept as typed, to show again. */
 export function parseServiceForm(
 	form: FormData,
@@ -77,61 +99,37 @@ export function parseServiceForm(
 ):
 	| { ok: true; values: ServiceValues }
 	| { ok: false; errors: FieldError[]; values: ServiceValues; typed: Record<string, string> } {
-	const get = formText(form);
-	const errors: FieldError[] = [];
-	const ageErrors: FieldError[] = [];
-	const typed = { minimumAge: get('minimumAge', 10), maximumAge: get('maximumAge', 10) };
-	const age = (field: 'minimumAge' | 'maximumAge', words: string) => {
-		if (typed[field] === '') return null;
-		const n = wholeNumber(typed[field], 0, 120);
-		if (n === null)
-			ageErrors.push({ field, message: `Enter the ${words} as a whole number from 0 to 120` });
-		return n;
+	const r = parseForm(form, serviceFields(choices), {
+		lists: ['themeIds', 'hubIds'],
+		rules: (v, problem) => {
+			if (v.minimumAge != null && v.maximumAge != null && v.maximumAge < v.minimumAge)
+				problem('maximumAge', 'The oldest age must be the same as or more than the youngest age');
+			if (v.isFree === false && v.costDescription === '')
+				problem('costDescription', 'Say what the service costs');
+			if (v.referralNeeded && v.referralDetails === '')
+				problem('referralDetails', 'Say how someone gets a referral');
+			if (v.themeIds?.length === 0) problem('themeIds', 'Select at least one theme');
+			if (v.hubIds?.length === 0)
+				problem('hubIds', 'Select at least one hub where the service runs');
+		},
+	});
+	if (r.ok) return { ok: true, values: r.values };
+	const input = r.input as Record<keyof ServiceValues, string> & {
+		themeIds: string[];
+		hubIds: string[];
 	};
-	const values: ServiceValues = {
-		name: get('name', 200),
-		summary: get('summary', 400),
-		description: get('description', 5000),
-		whoItIsFor: get('whoItIsFor', 1000),
-		minimumAge: age('minimumAge', 'youngest age'),
-		maximumAge: age('maximumAge', 'oldest age'),
-		isFree: form.get('isFree') !== 'no',
-		costDescription: get('costDescription', 500),
-		referralNeeded: form.get('referralNeeded') === 'yes',
-		referralDetails: get('referralDetails', 1000),
-		phone: get('phone', 40),
-		email: get('email', 254),
-		website: get('website', 300),
-		organisationId: get('organisationId', 64),
-		themeIds: formChoices(form, 'themeIds', choices.themeIds),
-		hubIds: formChoices(form, 'hubIds', choices.hubIds),
+	return {
+		ok: false,
+		errors: r.errors,
+		values: {
+			...input,
+			minimumAge: r.values.minimumAge ?? null,
+			maximumAge: r.values.maximumAge ?? null,
+			isFree: input.isFree !== 'no',
+			referralNeeded: input.referralNeeded === 'yes',
+			themeIds: choices.themeIds.filter((id) => input.themeIds.includes(id)),
+			hubIds: choices.hubIds.filter((id) => input.hubIds.includes(id)),
+		},
+		typed: { minimumAge: input.minimumAge, maximumAge: input.maximumAge },
 	};
-	if (values.name === '') errors.push({ field: 'name', message: 'Enter the service’s name' });
-	if (values.summary === '')
-		errors.push({ field: 'summary', message: 'Enter a one-sentence summary of the service' });
-	errors.push(...ageErrors);
-	if (
-		values.minimumAge !== null &&
-		values.maximumAge !== null &&
-		values.maximumAge < values.minimumAge
-	)
-		errors.push({
-			field: 'maximumAge',
-			message: 'The oldest age must be the same as or more than the youngest age',
-		});
-	if (!values.isFree && values.costDescription === '')
-		errors.push({ field: 'costDescription', message: 'Say what the service costs' });
-	if (values.referralNeeded && values.referralDetails === '')
-		errors.push({ field: 'referralDetails', message: 'Say how someone gets a referral' });
-	checkContact(values, errors, 'service');
-	if (!choices.organisationIds.includes(values.organisationId))
-		errors.push({
-			field: 'organisationId',
-			message: 'Select the organisation that runs the service',
-		});
-	if (values.themeIds.length === 0)
-		errors.push({ field: 'themeIds', message: 'Select at least one theme' });
-	if (values.hubIds.length === 0)
-		errors.push({ field: 'hubIds', message: 'Select at least one hub where the service runs' });
-	return errors.length ? { ok: false, errors, values, typed } : { ok: true, values };
 }

@@ -1,5 +1,6 @@
 /** The staff forms for themes and for organisations, which are published as soon as they are saved. */
-import { checkContact, formText, wholeNumber, type FieldError } from './fields.ts';
+import { contactFields, type FieldError } from './fields.ts';
+import { blankOr, parseForm, required, text, wholeNumber, yes } from './schema.ts';
 
 /** A theme's editable details. */
 export interface ThemeValues {
@@ -19,32 +20,26 @@ export const THEME_FIELDS: Record<keyof ThemeValues, string> = {
 	sortOrder: 'Position in lists',
 };
 
+const THEME = {
+	name: required(100, 'Enter the theme’s name', 'The name'),
+	summary: required(400, 'Enter a one-sentence summary of the theme', 'The summary'),
+	description: required(5000, 'Enter a description of the theme', 'The description'),
+	sensitive: yes,
+	sortOrder: blankOr(wholeNumber(0, 999, 'Enter the position as a whole number from 0 to 999'), 0),
+};
+
 /** Reads the theme form. */
 export function parseThemeForm(
 	form: FormData,
 ): { ok: true; values: ThemeValues } | { ok: false; errors: FieldError[]; values: ThemeValues } {
-	const get = formText(form);
-	const errors: FieldError[] = [];
-	const order = get('sortOrder', 10);
-	const sortOrder = order === '' ? 0 : wholeNumber(order, 0, 999);
-	const values: ThemeValues = {
-		name: get('name', 100),
-		summary: get('summary', 400),
-		description: get('description', 5000),
-		sensitive: form.get('sensitive') === 'yes',
-		sortOrder: sortOrder ?? 0,
+	const r = parseForm(form, THEME);
+	if (r.ok) return { ok: true, values: r.values };
+	const typed = r.input as Record<keyof typeof THEME, string>;
+	return {
+		ok: false,
+		errors: r.errors,
+		values: { ...typed, sensitive: typed.sensitive === 'yes', sortOrder: r.values.sortOrder ?? 0 },
 	};
-	if (values.name === '') errors.push({ field: 'name', message: 'Enter the theme’s name' });
-	if (values.summary === '')
-		errors.push({ field: 'summary', message: 'Enter a one-sentence summary of the theme' });
-	if (values.description === '')
-		errors.push({ field: 'description', message: 'Enter a description of the theme' });
-	if (sortOrder === null)
-		errors.push({
-			field: 'sortOrder',
-			message: 'Enter the position as a whole number from 0 to 999',
-		});
-	return errors.length ? { ok: false, errors, values } : { ok: true, values };
 }
 
 /** An organisation's editable details. */
@@ -65,22 +60,24 @@ export const ORGANISATION_FIELDS: Record<keyof OrganisationValues, string> = {
 	phone: 'Phone',
 };
 
+const ORGANISATION = {
+	name: required(200, 'Enter the organisation’s name', 'The name'),
+	description: text(5000, 'The description'),
+	...contactFields('office'),
+};
+
 /** Reads the organisation form. */
 export function parseOrganisationForm(
 	form: FormData,
 ):
 	| { ok: true; values: OrganisationValues }
 	| { ok: false; errors: FieldError[]; values: OrganisationValues } {
-	const get = formText(form);
-	const values: OrganisationValues = {
-		name: get('name', 200),
-		description: get('description', 5000),
-		website: get('website', 300),
-		email: get('email', 254),
-		phone: get('phone', 40),
-	};
-	const errors: FieldError[] = [];
-	if (values.name === '') errors.push({ field: 'name', message: 'Enter the organisation’s name' });
-	checkContact(values, errors, 'office');
-	return errors.length ? { ok: false, errors, values } : { ok: true, values };
+	const r = parseForm(form, ORGANISATION);
+	return r.ok
+		? { ok: true, values: r.values }
+		: {
+				ok: false,
+				errors: r.errors,
+				values: { ...(r.input as Record<keyof OrganisationValues, string>), ...r.values },
+			};
 }
