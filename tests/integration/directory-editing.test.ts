@@ -4,6 +4,8 @@
  * personal data.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportRegister, viewRegister } from '../../src/lib/server/use-cases/register.ts';
+import { viewMessages } from '../../src/lib/server/use-cases/messages.ts';
 import type { Db } from '../../src/lib/server/db/open-database.ts';
 import {
 	countHubs,
@@ -12,11 +14,7 @@ import {
 	listThemes,
 } from '../../src/lib/server/queries/directory.ts';
 import { getContentVersion } from '../../src/lib/server/queries/meta.ts';
-import {
-	listAudit,
-	listRecentAudit,
-	recordPersonalDataAccess,
-} from '../../src/lib/server/queries/audit-trail.ts';
+import { listAudit, listRecentAudit } from '../../src/lib/server/queries/audit-trail.ts';
 import {
 	createHub,
 	discardHubDraft,
@@ -256,35 +254,19 @@ describe('themes and organisations', () => {
 });
 
 describe('who saw personal data', () => {
-	it('records views once per quarter hour and every export, and lists them for staff', () => {
-		const session = db.$client.prepare('select id from session limit 1').pluck().get() as string;
+	it('records views of a register or the messages once per quarter hour and every export, and lists them for staff', () => {
+		const session = db.$client
+			.prepare('select session_id from booking limit 1')
+			.pluck()
+			.get() as string;
 		const volunteer = { id: 'vol-1', name: 'Val Volunteer' };
-		recordPersonalDataAccess(db, volunteer, 'session', session, 'Viewed the register', FIXED_NOW);
-		recordPersonalDataAccess(db, volunteer, 'session', session, 'Viewed the register', later(60));
-		recordPersonalDataAccess(
-			db,
-			volunteer,
-			'session',
-			session,
-			'Exported the register (CSV)',
-			later(61),
-		);
-		recordPersonalDataAccess(
-			db,
-			volunteer,
-			'session',
-			session,
-			'Exported the register (CSV)',
-			later(62),
-		);
-		recordPersonalDataAccess(
-			db,
-			volunteer,
-			'session',
-			session,
-			'Viewed the register',
-			later(16 * 60),
-		);
+		const first = viewRegister(db, volunteer, session, FIXED_NOW);
+		expect(first.entries.length).toBeGreaterThan(0);
+		viewRegister(db, volunteer, session, later(60));
+		expect(exportRegister(db, volunteer, session, later(61))).toMatch(/^Reference,Status,Name,/);
+		exportRegister(db, volunteer, session, later(62));
+		viewRegister(db, volunteer, session, later(16 * 60));
+		viewMessages(db, staff, later(16 * 60 + 1));
 		saveOrganisation(
 			db,
 			null,
@@ -294,13 +276,14 @@ describe('who saw personal data', () => {
 		);
 		const views = listRecentAudit(db, 50, true);
 		expect(views.map((e) => e.action)).toEqual([
+			'Viewed messages',
 			'Viewed the register',
 			'Exported the register (CSV)',
 			'Exported the register (CSV)',
 			'Viewed the register',
 		]);
-		expect(views[0]!.href).toBe(`/volunteer/sessions/${session}`);
-		expect(views[0]!.subject).toMatch(/, 20\d\d-\d\d-\d\d$/);
+		expect(views[1]!.href).toBe(`/volunteer/sessions/${session}`);
+		expect(views[1]!.subject).toMatch(/, 20\d\d-\d\d-\d\d$/);
 		expect(listRecentAudit(db, 50)[0]!.action).toBe('Created');
 	});
 });

@@ -3,7 +3,63 @@
  * transaction that also keeps the session's anonymous counts (queries/session-counts.ts) in step.
  */
 import type { Db } from '../db/open-database.ts';
+import { recordPersonalDataAccess } from '../queries/audit-trail.ts';
+import { getRegister } from '../queries/back-office.ts';
 import { changeBooking, setWalkInCount } from '../queries/session-counts.ts';
+import { toCsv } from '../../domain/csv.ts';
+
+/** Who sees a register: recorded in the audit trail. */
+interface Viewer {
+	id: string;
+	name: string;
+}
+
+/**
+ * A session's register for a volunteer or staff member allowed to see it (the caller checks),
+ * recorded in the audit trail as a view of personal data.
+ */
+export function viewRegister(db: Db, viewer: Viewer, sessionId: string, now: Date) {
+	const register = getRegister(db, sessionId);
+	recordPersonalDataAccess(db, viewer, 'session', sessionId, 'Viewed the register', now);
+	return register;
+}
+
+/**
+ * A session's register as CSV (cells escaped so a spreadsheet never runs them as formulas),
+ * recorded in the audit trail as an export of personal data.
+ */
+export function exportRegister(db: Db, viewer: Viewer, sessionId: string, now: Date): string {
+	const { entries, walkIns } = getRegister(db, sessionId);
+	recordPersonalDataAccess(db, viewer, 'session', sessionId, 'Exported the register (CSV)', now);
+	return toCsv([
+		[
+			'Reference',
+			'Status',
+			'Name',
+			'Attendee',
+			'Places',
+			'Phone',
+			'Email',
+			'Needs',
+			'Booked by a volunteer',
+			'Check-in',
+		],
+		...entries.map((e) => [
+			e.reference,
+			e.status,
+			e.name,
+			e.attendeeName,
+			e.places,
+			e.phone,
+			e.email,
+			e.needs,
+			e.assisted ? 'yes' : 'no',
+			e.attendance ?? '',
+		]),
+		[],
+		['Walk-ins', walkIns],
+	]);
+}
 
 /** Records whether a booked person came (null clears it). Only confirmed bookings of that session. */
 export function recordAttendance(
