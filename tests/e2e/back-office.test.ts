@@ -254,6 +254,45 @@ describe('the back office', () => {
 		}
 	});
 
+	it('lets a volunteer add a monthly drop-in session, correcting mistakes from the error summary, on accessible pages', async () => {
+		const context = await newContext(browser, { javaScript: false });
+		const page = await context.newPage();
+		try {
+			await signIn(page, 'volunteer@example.org', DEMO_PASSWORD);
+			await page.goto(`${server.url}/volunteer/hubs/govan-riverside-hub/sessions`);
+			await expectAccessible(page);
+			await page.getByRole('link', { name: 'Add a drop-in session' }).click();
+			await page.getByRole('heading', { level: 1, name: /^Add a drop-in session at/ }).waitFor();
+			await expectAccessible(page);
+			await page.getByLabel('Service').selectOption({ index: 1 });
+			await page.locator('label', { hasText: /^Once a month/ }).click();
+			expect(await page.getByLabel(/^Once a month/).isChecked()).toBe(true);
+			await page.getByLabel(/^Day of the week/).selectOption({ label: 'Friday' });
+			await page.getByLabel('Start time').fill('14:00');
+			await page.getByLabel('End time').fill('12:00');
+			await page.getByRole('button', { name: 'Add session' }).click();
+			await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+			await expectAccessible(page);
+			const summary = page.locator('.ds_error-summary');
+			expect(await summary.getByRole('link').allTextContents()).toEqual([
+				'Select which week of the month',
+				'The end time must be after the start time',
+			]);
+			// What was chosen is kept, and each message's link lands on its field.
+			expect(await page.getByLabel(/^Once a month/).isChecked()).toBe(true);
+			await summary.getByRole('link', { name: 'Select which week of the month' }).click();
+			expect(await page.evaluate(() => document.activeElement?.id)).toBe('week');
+			await page.getByLabel(/^Which week of the month/).selectOption({ label: 'Last' });
+			await page.getByLabel('End time').fill('16:00');
+			await page.getByRole('button', { name: 'Add session' }).click();
+			await page.waitForURL(/\/volunteer\/hubs\/govan-riverside-hub\/sessions\?saved=1$/);
+			expect(await page.getByRole('link', { name: /last Friday/i }).count()).toBeGreaterThan(0);
+			await expectAccessible(page);
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('staff add a service and publish it at a hub, change opening hours, themes and organisations, on accessible pages', async () => {
 		const context = await newContext(browser, { javaScript: false });
 		const page = await context.newPage();
