@@ -5,7 +5,8 @@
 
 /** Shortest password allowed. */
 export const MIN_PASSWORD_LENGTH = 12;
-const MAX_PASSWORD_LENGTH = 256;
+/** Longest password allowed. */
+export const MAX_PASSWORD_LENGTH = 256;
 
 /** What is wrong with a new password, or null when it is acceptable. */
 export function passwordProblem(

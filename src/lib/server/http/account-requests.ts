@@ -5,7 +5,6 @@ import { AUTH_COOKIE } from '../auth/auth-session.ts';
 import { authCookieOptions } from '../auth/cookie.ts';
 import { SignInThrottle } from '../auth/throttle.ts';
 import {
-	accountProblems,
 	changeAccount,
 	inviteUser,
 	requestPasswordReset,
@@ -32,6 +31,27 @@ import { bookPlace } from '../use-cases/bookings.ts';
 import { newFormToken } from '../booking/tokens.ts';
 import { parsePatternForm } from '../../domain/forms/pattern-form.ts';
 import { listHubServices, savePattern } from '../use-cases/patterns.ts';
+import { checkAction, checkPosted, readPosted } from './posted.ts';
+import {
+	CALL_FAILED,
+	CHECK_IN_FAILED,
+	SIGN_IN_MISSING,
+	SIGN_IN_WRONG,
+	WALK_INS,
+	accountChangeFields,
+	assistedBookingRequestFields,
+	closureFields,
+	closureInOrder,
+	forgotPasswordFields,
+	checkInvitation,
+	messageRetryFields,
+	registerActions,
+	reminderFields,
+	samePasswords,
+	sessionChangeActions,
+	setPasswordFields,
+	signInFields,
+} from './request-forms.ts';
 
 interface Context {
 	request: Request;
@@ -45,18 +65,7 @@ interface Context {
 
 const throttle = new SignInThrottle();
 
-async function form(request: Request): Promise<FormData | null> {
-	try {
-		return await request.formData();
-	} catch {
-		return null;
-	}
-}
-
-const text = (f: FormData, name: string, max: number) => {
-	const v = f.get(name);
-	return typeof v === 'string' ? v.trim().slice(0, max) : '';
-};
+const UNREADABLE = 'The form could not be read. Try again';
 
 /** Signs in; the message on failure never says whether the email exists. */
 export async function postSignIn(
@@ -65,16 +74,21 @@ export async function postSignIn(
 ): Promise<
 	{ ok: true; next: string } | { ok: false; status: 400 | 429; message: string; email: string }
 > {
-	const f = await form(context.request);
-	if (!f)
-		return { ok: false, status: 400, message: 'Enter your email address and password', email: '' };
-	const email = text(f, 'email', 254);
-	const password =
-		typeof f.get('password') === 'string' ? String(f.get('password')).slice(0, 1024) : '';
+	const f = await readPosted(context.request);
+	if (!f) return { ok: false, status: 400, message: SIGN_IN_MISSING, email: '' };
+	const checked = checkPosted(f, signInFields, { raw: ['password'] });
+	if (!checked.ok) {
+		const missing = checked.errors.some((e) => e.message === SIGN_IN_MISSING);
+		return {
+			ok: false,
+			status: 400,
+			message: missing ? SIGN_IN_MISSING : SIGN_IN_WRONG,
+			email: String(checked.input['email']),
+		};
+	}
+	const { email, password, next } = checked.values;
 	const address = clientOf(context);
 	const now = context.locals.now.getTime();
-	if (email === '' || password === '')
-		return { ok: false, status: 400, message: 'Enter your email address and password', email };
 	if (!throttle.allowed(email, address, now)) {
 		return {
 			ok: false,
@@ -86,12 +100,7 @@ export async function postSignIn(
 	const result = await signIn(db, email, password, now);
 	if (!result.ok) {
 		throttle.fail(email, address, now);
-		return {
-			ok: false,
-			status: 400,
-			message: 'The email address or password is not right. Check them and try again',
-			email,
-		};
+		return { ok: false, status: 400, message: SIGN_IN_WRONG, email };
 	}
 	throttle.succeed(email);
 	context.cookies.set(
@@ -99,7 +108,7 @@ export async function postSignIn(
 		result.token,
 		authCookieOptions(context.url, result.expiresAt, now, config().publicOrigin),
 	);
-	return { ok: true, next: text(f, 'next', 500) };
+	return { ok: true, next };
 }
 
 /** Sets a password from a link. */
@@ -108,16 +117,15 @@ export async function postSetPassword(
 	context: Context,
 	token: string,
 ): Promise<{ ok: true } | { ok: false; status: 400; message: string; linkProblem: boolean }> {
-	const f = await form(context.request);
-	const password = f && typeof f.get('password') === 'string' ? String(f.get('password')) : '';
-	const confirm = f && typeof f.get('confirm') === 'string' ? String(f.get('confirm')) : '';
-	if (password !== confirm)
-		return {
-			ok: false,
-			status: 400,
-			message: 'The two passwords do not match. Type the same password twice',
-			linkProblem: false,
-		};
+	// An unreadable form reads as two empty passwords, which the password rules refuse.
+	const f = (await readPosted(context.request)) ?? new FormData();
+	const checked = checkPosted(f, setPasswordFields, {
+		raw: ['password', 'confirm'],
+		rules: samePasswords,
+	});
+	if (!checked.ok)
+		return { ok: false, status: 400, message: checked.errors[0]!.message, linkProblem: false };
+	const { password } = checked.values;
 	const result = await setPasswordWithToken(db, token, password, context.locals.now.getTime());
 	if (!result.ok)
 		return {
@@ -134,9 +142,12 @@ export async function postForgotPassword(
 	db: Db,
 	context: Context,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-	const f = await form(context.request);
-	const email = f ? text(f, 'email', 254) : '';
-	if (email === '') return { ok: false, message: 'Enter your email address' };
+	const checked = checkPosted(
+		(await readPosted(context.request)) ?? new FormData(),
+		forgotPasswordFields,
+	);
+	if (!checked.ok) return { ok: false, message: checked.errors[0]!.message };
+	const { email } = checked.values;
 	const address = clientOf(context);
 	const now = context.locals.now.getTime();
 	if (!throttle.allowed(email, address, now)) return { ok: true };
@@ -150,19 +161,12 @@ export async function postAccountChange(
 	db: Db,
 	context: Context,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-	const f = await form(context.request);
-	if (!f || !context.locals.user)
-		return { ok: false, message: 'The form could not be read. Try again' };
-	const action = text(f, 'accountAction', 20);
-	if (action !== 'end-sessions' && action !== 'deactivate' && action !== 'reactivate')
-		return { ok: false, message: 'Choose what to do with the account' };
-	return changeAccount(
-		db,
-		text(f, 'user', 40),
-		action,
-		context.locals.user,
-		context.locals.now.getTime(),
-	);
+	const f = await readPosted(context.request);
+	if (!f || !context.locals.user) return { ok: false, message: UNREADABLE };
+	const checked = checkPosted(f, accountChangeFields);
+	if (!checked.ok) return { ok: false, message: checked.errors[0]!.message };
+	const { user, accountAction } = checked.values;
+	return changeAccount(db, user, accountAction, context.locals.user, context.locals.now.getTime());
 }
 
 /** Invites a person (staff only: the caller checks). */
@@ -177,37 +181,17 @@ export async function postInvitation(
 			values: Record<string, string | string[]>;
 	  }
 > {
-	const f = await form(context.request);
+	const f = await readPosted(context.request);
 	if (!f)
 		return {
 			ok: false,
 			problems: [{ field: 'email', message: 'The form could not be read. Send it again' }],
 			values: {},
 		};
-	const account = {
-		email: text(f, 'email', 300).toLowerCase(),
-		name: text(f, 'name', 300),
-		role: text(f, 'role', 20) as 'staff' | 'volunteer',
-		hubIds: f
-			.getAll('hub')
-			.filter((h): h is string => typeof h === 'string')
-			.slice(0, 100),
-	};
-	const values = {
-		email: account.email,
-		name: account.name,
-		role: account.role,
-		hubs: account.hubIds,
-	};
-	const problems = accountProblems(account);
-	if (problems.length) return { ok: false, problems, values };
-	const known = db.$client.prepare('select id from hub').pluck().all() as string[];
-	if (account.hubIds.some((h) => !known.includes(h)))
-		return {
-			ok: false,
-			problems: [{ field: 'hubs', message: 'Select hubs from the list' }],
-			values,
-		};
+	const hubIds = db.$client.prepare('select id from hub').pluck().all() as string[];
+	const { input, ...checked } = checkInvitation(f, hubIds);
+	if (!checked.ok) return { ok: false, problems: checked.errors, values: input };
+	const account = { ...checked.values, hubIds: checked.values.hubs };
 	const origin = config().publicOrigin ?? context.url.origin;
 	const result = inviteUser(db, account, context.locals.now.getTime(), origin);
 	if (!result.ok)
@@ -216,7 +200,7 @@ export async function postInvitation(
 			problems: [
 				{ field: 'email', message: 'There is already an account with that email address' },
 			],
-			values,
+			values: input,
 		};
 	return { ok: true, link: `${origin}/set-password/${result.token}`, email: account.email };
 }
@@ -227,26 +211,22 @@ export async function postRegister(
 	context: Context,
 	sessionId: string,
 ): Promise<{ ok: true } | { ok: false; status: 400; message: string }> {
-	const f = await form(context.request);
-	if (!f) return { ok: false, status: 400, message: 'The form could not be read. Try again' };
-	const action = text(f, 'action', 20);
-	if (action === 'walk-ins') {
-		const raw = text(f, 'walkIns', 10);
-		const count = /^\d{1,3}$/.test(raw) ? Number(raw) : Number.NaN;
-		if (!setWalkIns(db, sessionId, count))
-			return {
-				ok: false,
-				status: 400,
-				message: 'Enter the number of walk-ins as a whole number from 0 to 999',
-			};
+	const f = await readPosted(context.request);
+	if (!f) return { ok: false, status: 400, message: UNREADABLE };
+	const checked = checkAction(f, registerActions);
+	if (!checked.ok) return { ok: false, status: 400, message: checked.errors[0]!.message };
+	const request = checked.request;
+	if (request.action === 'walk-ins') {
+		if (!setWalkIns(db, sessionId, request.walkIns))
+			return { ok: false, status: 400, message: WALK_INS };
 		return { ok: true };
 	}
-	if (action === 'move-booking') {
+	if (request.action === 'move-booking') {
 		const result = moveBooking(
 			db,
 			sessionId,
-			text(f, 'booking', 40),
-			text(f, 'to', 40),
+			request.booking,
+			request.to,
 			context.locals.now,
 			config().offerHours,
 			config().publicOrigin ?? context.url.origin,
@@ -254,21 +234,17 @@ export async function postRegister(
 		);
 		return result.ok ? { ok: true } : { ok: false, status: 400, message: result.message };
 	}
-	if (action === 'phoned') {
+	if (request.action === 'phoned') {
 		const user = context.locals.user;
-		if (!user || !markPhoned(db, sessionId, text(f, 'booking', 40), user.id, context.locals.now))
-			return {
-				ok: false,
-				status: 400,
-				message: 'That call could not be recorded. Reload the register and try again',
-			};
+		if (!user || !markPhoned(db, sessionId, request.booking, user.id, context.locals.now))
+			return { ok: false, status: 400, message: CALL_FAILED };
 		return { ok: true };
 	}
-	if (action === 'cancel-booking' || action === 'offer') {
-		const bookingId = text(f, 'booking', 40);
+	if (request.action === 'cancel-booking' || request.action === 'offer') {
+		const bookingId = request.booking;
 		const origin = config().publicOrigin ?? context.url.origin;
 		const result =
-			action === 'offer'
+			request.action === 'offer'
 				? offerPlaceTo(db, sessionId, bookingId, context.locals.now, config().offerHours, origin)
 				: cancelBookingForPerson(
 						db,
@@ -281,24 +257,9 @@ export async function postRegister(
 					);
 		return result.ok ? { ok: true } : { ok: false, status: 400, message: result.message };
 	}
-	const attendance =
-		action === 'attended'
-			? 'attended'
-			: action === 'no-show'
-				? 'no-show'
-				: action === 'clear'
-					? null
-					: undefined;
-	if (
-		attendance === undefined ||
-		!recordAttendance(db, sessionId, text(f, 'booking', 40), attendance, context.locals.now)
-	) {
-		return {
-			ok: false,
-			status: 400,
-			message: 'That check-in could not be recorded. Reload the register and try again',
-		};
-	}
+	const attendance = request.action === 'clear' ? null : request.action;
+	if (!recordAttendance(db, sessionId, request.booking, attendance, context.locals.now))
+		return { ok: false, status: 400, message: CHECK_IN_FAILED };
 	return { ok: true };
 }
 
@@ -308,47 +269,40 @@ export async function postSessionChange(
 	context: Context,
 	sessionId: string,
 ): Promise<{ ok: true } | { ok: false; status: 400; message: string; field: string }> {
-	const f = await form(context.request);
-	if (!f)
+	const f = await readPosted(context.request);
+	if (!f) return { ok: false, status: 400, message: UNREADABLE, field: 'cancelReason' };
+	// Each form shows its problem beside its first field.
+	const fieldOf = { cancel: 'cancelReason', move: 'date', capacity: 'capacity' } as const;
+	const checked = checkAction(f, sessionChangeActions);
+	if (!checked.ok)
 		return {
 			ok: false,
 			status: 400,
-			message: 'The form could not be read. Try again',
-			field: 'cancelReason',
+			message: checked.errors[0]!.message,
+			field: fieldOf[checked.action ?? 'capacity'],
 		};
-	const action = text(f, 'action', 20);
+	const request = checked.request;
 	const now = context.locals.now;
 	const origin = config().publicOrigin ?? context.url.origin;
-	if (action === 'cancel') {
-		const r = cancelSessionDate(db, sessionId, text(f, 'cancelReason', 1000), now);
-		return r.ok ? r : { ok: false, status: 400, message: r.message, field: 'cancelReason' };
+	if (request.action === 'cancel') {
+		const r = cancelSessionDate(db, sessionId, request.cancelReason, now);
+		return r.ok ? r : { ok: false, status: 400, message: r.message, field: fieldOf.cancel };
 	}
-	if (action === 'move') {
-		const r = moveSessionDate(
-			db,
-			sessionId,
-			{
-				date: text(f, 'date', 20),
-				startTime: text(f, 'startTime', 10),
-				endTime: text(f, 'endTime', 10),
-				reason: text(f, 'moveReason', 1000),
-			},
-			now,
-			origin,
-		);
-		return r.ok ? r : { ok: false, status: 400, message: r.message, field: 'date' };
+	if (request.action === 'move') {
+		const { date, startTime, endTime, moveReason: reason } = request;
+		const r = moveSessionDate(db, sessionId, { date, startTime, endTime, reason }, now, origin);
+		return r.ok ? r : { ok: false, status: 400, message: r.message, field: fieldOf.move };
 	}
-	const raw = text(f, 'capacity', 10);
 	const r = changeCapacity(
 		db,
 		sessionId,
-		/^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN,
+		request.capacity,
 		now,
 		config().offerHours,
 		origin,
 		config().reminderHours,
 	);
-	return r.ok ? r : { ok: false, status: 400, message: r.message, field: 'capacity' };
+	return r.ok ? r : { ok: false, status: 400, message: r.message, field: fieldOf.capacity };
 }
 
 /** Closes a hub for a date range. */
@@ -357,19 +311,11 @@ export async function postHubClosure(
 	context: Context,
 	hubId: string | null,
 ): Promise<{ ok: true } | { ok: false; status: 400; message: string }> {
-	const f = await form(context.request);
-	if (!f) return { ok: false, status: 400, message: 'The form could not be read. Try again' };
-	const r = closeHub(
-		db,
-		hubId,
-		{
-			startsOn: text(f, 'startsOn', 20),
-			endsOn: text(f, 'endsOn', 20),
-			reason: text(f, 'reason', 1000),
-		},
-		context.locals.today,
-		context.locals.now,
-	);
+	const f = await readPosted(context.request);
+	if (!f) return { ok: false, status: 400, message: UNREADABLE };
+	const checked = checkPosted(f, closureFields, { rules: closureInOrder });
+	if (!checked.ok) return { ok: false, status: 400, message: checked.errors[0]!.message };
+	const r = closeHub(db, hubId, checked.values, context.locals.today, context.locals.now);
 	return r.ok ? r : { ok: false, status: 400, message: r.message };
 }
 
@@ -380,18 +326,20 @@ export async function postAssistedBooking(
 	sessionId: string,
 	maxPlaces: number,
 ) {
-	const f = await form(context.request);
-	if (!f)
-		return {
-			kind: 'refused' as const,
-			message: 'The form could not be read. Try again',
-			input: null,
-			errors: [],
-		};
+	const f = await readPosted(context.request);
+	if (!f) return { kind: 'refused' as const, message: UNREADABLE, input: null, errors: [] };
 	const parsed = parseBookingForm(f, maxPlaces);
 	if (!parsed.ok) return { kind: 'errors' as const, errors: parsed.errors, input: parsed.input };
-	const formToken = text(f, 'formToken', 64) || newFormToken();
-	const mode = f.get('action') === 'wait' ? 'wait' : 'book';
+	const request = checkPosted(f, assistedBookingRequestFields);
+	if (!request.ok)
+		return {
+			kind: 'refused' as const,
+			message: request.errors[0]!.message,
+			input: parsed.input,
+			errors: [],
+		};
+	const formToken = request.values.formToken ?? newFormToken();
+	const mode = request.values.action;
 	const result = bookPlace(
 		db,
 		{
@@ -425,7 +373,7 @@ export async function postPattern(
 	hubId: string,
 	patternId: string | null,
 ) {
-	const f = await form(context.request);
+	const f = await readPosted(context.request);
 	const services = listHubServices(db, hubId).map((s) => s.id);
 	if (!f)
 		return {
@@ -452,11 +400,19 @@ export async function postReminderSetting(
 	context: Context,
 	hubId: string,
 ): Promise<{ ok: true } | { ok: false; status: 400; message: string; value: string }> {
-	const f = await form(context.request);
-	const value = f ? text(f, 'reminderHours', 10) : '';
-	if (!f)
-		return { ok: false, status: 400, message: 'The form could not be read. Try again', value };
-	const r = setHubReminderHours(db, hubId, value, config().reminderHours, context.locals.now);
+	const f = await readPosted(context.request);
+	if (!f) return { ok: false, status: 400, message: UNREADABLE, value: '' };
+	const checked = checkPosted(f, reminderFields);
+	const value = String(checked.input['reminderHours']);
+	if (!checked.ok) return { ok: false, status: 400, message: checked.errors[0]!.message, value };
+	const hours = checked.values.reminderHours;
+	const r = setHubReminderHours(
+		db,
+		hubId,
+		hours === null ? '' : String(hours),
+		config().reminderHours,
+		context.locals.now,
+	);
 	return r.ok ? { ok: true } : { ok: false, status: 400, message: r.message, value };
 }
 
@@ -465,8 +421,9 @@ export async function postMessageRetry(
 	db: Db,
 	context: Context,
 ): Promise<{ ok: true } | { ok: false; status: 400; message: string }> {
-	const f = await form(context.request);
-	if (!f || !retryMessage(db, text(f, 'message', 40), context.locals.now))
+	const f = await readPosted(context.request);
+	const checked = f ? checkPosted(f, messageRetryFields) : null;
+	if (!checked?.ok || !retryMessage(db, checked.values.message, context.locals.now))
 		return {
 			ok: false,
 			status: 400,

@@ -8,11 +8,17 @@ import {
 	type FieldError,
 } from '../../domain/forms/booking-form.ts';
 import { refusalMessage } from '../../domain/booking/rules.ts';
-import { normaliseReference } from '../../domain/booking/reference.ts';
 import { config } from '../config.ts';
 import type { Db } from '../db/open-database.ts';
 import { bookPlace, cancelBooking, acceptOffer, findBooking } from '../use-cases/bookings.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { checkAction, checkPosted, readPosted } from './posted.ts';
+import {
+	BOOKING_UNREADABLE,
+	bookingRequestFields,
+	findBookingFields,
+	manageActions,
+} from './request-forms.ts';
 
 /** What a page does after a POST. */
 export type PostOutcome =
@@ -40,19 +46,10 @@ function limiter(kind: 'booking' | 'manage'): RateLimiter {
 const UNREADABLE: PostOutcome = {
 	kind: 'refused',
 	status: 400,
-	message: 'The form could not be read. Go back to the form and send it again.',
+	message: BOOKING_UNREADABLE,
 	input: null,
 	offerWaitingList: false,
 };
-
-/** Reads a posted form, or null when the body is not a readable form (too big, wrong type, broken). */
-async function readForm(request: Request): Promise<FormData | null> {
-	try {
-		return await request.formData();
-	} catch {
-		return null;
-	}
-}
 
 /** The origin used in links sent to people: PUBLIC_ORIGIN, else the request's own. */
 export function publicOrigin(requestOrigin: string): string {
@@ -69,25 +66,28 @@ export async function postBooking(
 	now: Date,
 	requestOrigin: string,
 ): Promise<PostOutcome> {
-	const form = await readForm(request);
+	const form = await readPosted(request);
 	if (!form) return UNREADABLE;
-	const formToken = String(form.get('formToken') ?? '').slice(0, 64);
-	const limited = limiter('booking').attempt(`${client}|${formToken}`, now.getTime());
+	const sent = checkPosted(form, bookingRequestFields);
+	const key = String(sent.input['formToken']).slice(0, 64);
+	const limited = limiter('booking').attempt(`${client}|${key}`, now.getTime());
 	if (!limited.allowed)
 		return { kind: 'rate-limited', status: 429, retryAfterSeconds: limited.retryAfterSeconds };
-	const mode = form.get('action') === 'wait' ? 'wait' : 'book';
 	const parsed = parseBookingForm(form, maxPlaces);
 	if (!parsed.ok)
 		return { kind: 'errors', status: 400, errors: parsed.errors, input: parsed.input };
-	if (!/^[a-z2-7]{16,64}$/.test(formToken)) {
+	if (!sent.ok) {
+		// A form without its token is one sent again after it expired (or made up): 409, send again.
+		const [problem] = sent.errors;
 		return {
 			kind: 'refused',
-			status: 409,
-			message: 'The form had expired. Check your details and send it again.',
+			status: problem!.field === 'formToken' ? 409 : 400,
+			message: problem!.message,
 			input: parsed.input,
 			offerWaitingList: false,
 		};
 	}
+	const { formToken, action: mode } = sent.values;
 	const result = bookPlace(
 		db,
 		{
@@ -123,16 +123,16 @@ export async function postManage(
 	const limited = limiter('manage').attempt(client, now.getTime());
 	if (!limited.allowed)
 		return { kind: 'rate-limited', status: 429, retryAfterSeconds: limited.retryAfterSeconds };
-	const form = await readForm(request);
+	const form = await readPosted(request);
 	if (!form) return UNREADABLE;
+	const checked = checkAction(form, manageActions);
+	if (!checked.ok) return UNREADABLE;
+	const { action } = checked.request;
 	const origin = publicOrigin(requestOrigin);
-	const action = form.get('action');
 	const result =
 		action === 'accept'
 			? acceptOffer(db, token, now, origin, config().reminderHours)
-			: action === 'cancel'
-				? cancelBooking(db, token, now, config().offerHours, origin, config().reminderHours)
-				: ({ ok: false, reason: 'not-possible' } as const);
+			: cancelBooking(db, token, now, config().offerHours, origin, config().reminderHours);
 	if (!result.ok && result.reason === 'not-found') return { kind: 'not-found', status: 404 };
 	if (!result.ok)
 		return {
@@ -148,6 +148,17 @@ export async function postManage(
 	};
 }
 
+/** What the find-a-booking page does after a POST. */
+export type FindOutcome =
+	| { kind: 'redirect'; location: string }
+	| {
+			kind: 'errors';
+			status: 400;
+			errors: { field: string; message: string }[];
+			values: { reference: string; contact: string };
+	  }
+	| { kind: 'rate-limited'; status: 429; retryAfterSeconds: number };
+
 /** Handles the "find my booking" form. */
 export async function postFindBooking(
 	db: Db,
@@ -155,53 +166,43 @@ export async function postFindBooking(
 	client: string,
 	now: Date,
 	requestOrigin: string,
-): Promise<PostOutcome & { values?: { reference: string; contact: string } }> {
+): Promise<FindOutcome> {
 	const limited = limiter('manage').attempt(client, now.getTime());
 	if (!limited.allowed)
 		return { kind: 'rate-limited', status: 429, retryAfterSeconds: limited.retryAfterSeconds };
-	const form = await readForm(request);
+	const form = await readPosted(request);
 	if (!form)
 		return {
 			kind: 'errors',
 			status: 400,
-			errors: [{ field: 'name', message: 'The form could not be read. Send it again' }],
-			input: null,
+			errors: [{ field: 'reference', message: 'The form could not be read. Send it again' }],
+			values: { reference: '', contact: '' },
 		};
-	const referenceInput = String(form.get('reference') ?? '')
-		.trim()
-		.slice(0, 50);
-	const contact = String(form.get('contact') ?? '')
-		.trim()
-		.slice(0, 254);
-	const errors: FieldError[] = [];
-	const reference = normaliseReference(referenceInput);
-	if (referenceInput === '')
-		errors.push({ field: 'name', message: 'Enter your booking reference' });
-	else if (reference === null)
-		errors.push({
-			field: 'name',
-			message: 'Enter the reference as it appears on your confirmation, like KT7-4MX',
-		});
-	if (contact === '')
-		errors.push({
-			field: 'contact',
-			message: 'Enter the email address or phone number you gave when you booked',
-		});
-	const values = { reference: referenceInput, contact };
-	if (errors.length) return { kind: 'errors', status: 400, errors, input: null, values };
-	const token = findBooking(db, reference!, contact, now, publicOrigin(requestOrigin));
+	const checked = checkPosted(form, findBookingFields);
+	const values = {
+		reference: String(checked.input['reference']),
+		contact: String(checked.input['contact']),
+	};
+	if (!checked.ok)
+		return {
+			kind: 'errors',
+			status: 400,
+			errors: checked.errors,
+			values,
+		};
+	const { reference, contact } = checked.values;
+	const token = findBooking(db, reference, contact, now, publicOrigin(requestOrigin));
 	if (!token) {
 		return {
 			kind: 'errors',
 			status: 400,
 			errors: [
 				{
-					field: 'name',
+					field: 'reference',
 					message:
 						'We could not find a booking with that reference and email address or phone number. Check both and try again',
 				},
 			],
-			input: null,
 			values,
 		};
 	}

@@ -16,6 +16,8 @@ import {
 	type ImportSource,
 	type UploadedFile,
 } from '../use-cases/directory-import.ts';
+import { checkAction, readPosted } from './posted.ts';
+import { IMPORT_NOT_HELD, UPLOAD_TOO_BIG, importActions, uploads } from './request-forms.ts';
 
 interface Pending {
 	userId: string;
@@ -54,38 +56,27 @@ export async function postImport(
 	today: string,
 	now: Date,
 ): Promise<ImportOutcome> {
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch {
-		return {
-			kind: 'error',
-			status: 400,
-			field: 'files',
-			message:
-				'The file could not be read. It must be smaller than 1 MB: for a larger directory, upload the .zip data package or use npm run import',
-		};
-	}
-	if (form.get('action') === 'apply') {
-		const token = String(form.get('token') ?? '');
-		const checked = find(token, user.id, now.getTime());
-		if (!checked)
-			return {
-				kind: 'error',
-				status: 400,
-				field: 'files',
-				message:
-					'The checked file is no longer held (after an hour, or a restart). Choose the file again',
-			};
-		checked.result = applyImport(db, checked.source, user, today, now);
+	const form = await readPosted(request);
+	const error = (message: string) =>
+		({ kind: 'error', status: 400, field: 'files', message }) as const;
+	if (!form) return error(UPLOAD_TOO_BIG);
+	const checked = checkAction(form, importActions);
+	if (!checked.ok) return error(checked.errors[0]!.message);
+	if (checked.request.action === 'apply') {
+		const { token } = checked.request;
+		const held = find(token, user.id, now.getTime());
+		if (!held) return error(IMPORT_NOT_HELD);
+		held.result = applyImport(db, held.source, user, today, now);
 		return { kind: 'redirect', location: `/admin/open-data?result=${token}` };
 	}
+	// A file input with nothing chosen posts one empty file: left out.
+	const chosen = form.getAll('files').filter((v): v is File => typeof v !== 'string' && v.size > 0);
+	const sizes = uploads.safeParse(chosen.map((f) => ({ name: f.name, size: f.size })));
+	if (!sizes.success) return error(sizes.error.issues[0]!.message);
 	const files: UploadedFile[] = [];
-	for (const value of form.getAll('files'))
-		if (typeof value !== 'string' && value.size > 0)
-			files.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
-	const pasted = form.get('json');
-	const read = readImport(files, typeof pasted === 'string' ? pasted : '');
+	for (const file of chosen)
+		files.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+	const read = readImport(files, checked.request.json);
 	if (!read.ok) return { kind: 'error', status: 400, field: 'files', message: read.message };
 	const report = dryRunImport(db, read.source);
 	const token = keep({ userId: user.id, source: read.source, at: now.getTime() }, now.getTime());

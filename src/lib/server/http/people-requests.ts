@@ -7,10 +7,11 @@ import {
 	erasePersonData,
 	exportPersonData,
 	findPersonData,
-	parseContact,
 	personKey,
 	type PersonData,
 } from '../use-cases/people.ts';
+import { checkAction, readPosted } from './posted.ts';
+import { peopleActions } from './request-forms.ts';
 
 /** What the people page shows or does after a POST. */
 export type PeopleOutcome =
@@ -25,23 +26,19 @@ export async function postPeople(
 	context: Pick<APIContext, 'request' | 'locals' | 'url'>,
 	user: SignedInUser,
 ): Promise<PeopleOutcome> {
-	let form: FormData;
-	try {
-		form = await context.request.formData();
-	} catch {
+	const form = await readPosted(context.request);
+	if (!form)
 		return { kind: 'problem', field: 'contact', message: 'Send the form again', typed: '' };
+	const checked = checkAction(form, peopleActions);
+	const typed = String(checked.input['contact'] ?? '');
+	if (!checked.ok) {
+		const [problem] = checked.errors;
+		const field = problem!.field === 'confirm' ? 'confirm' : 'contact';
+		return { kind: 'problem', field, message: problem!.message, typed };
 	}
-	const typed = String(form.get('contact') ?? '').slice(0, 254);
-	const contact = parseContact(typed);
-	if (!contact)
-		return {
-			kind: 'problem',
-			field: 'contact',
-			message: 'Enter an email address, like name@example.org, or a UK phone number',
-			typed,
-		};
+	const { contact } = checked.request;
 	const now = context.locals.now;
-	switch (form.get('action')) {
+	switch (checked.request.action) {
 		case 'export':
 			return {
 				kind: 'download',
@@ -54,13 +51,6 @@ export async function postPeople(
 				}),
 			};
 		case 'erase': {
-			if (form.get('confirm') !== 'yes')
-				return {
-					kind: 'problem',
-					field: 'confirm',
-					message: 'Confirm that you have checked this is the right person',
-					typed,
-				};
 			const erased = erasePersonData(
 				db,
 				contact,
@@ -72,7 +62,7 @@ export async function postPeople(
 			);
 			return { kind: 'erased', ...erased };
 		}
-		default:
+		case 'find':
 			return { kind: 'found', typed, data: findPersonData(db, contact, user, now) };
 	}
 }

@@ -25,6 +25,8 @@ import {
 import { HUB } from '../use-cases/publish-hub.ts';
 import { SERVICE } from '../use-cases/publish-service.ts';
 import { saveOrganisation, saveTheme } from '../use-cases/themes-and-organisations.ts';
+import { checkAction, readPosted } from './posted.ts';
+import { EDIT_UNREADABLE, draftedEditActions } from './request-forms.ts';
 
 /** What an editing page does after a POST: go to `slug`'s page with a `done` message, or show errors. */
 export type EditOutcome<V> =
@@ -37,17 +39,9 @@ type Parsed<V> =
 
 const unreadable = {
 	ok: false as const,
-	errors: [{ field: 'name', message: 'The form could not be read. Send it again' }],
+	errors: [{ field: 'name', message: EDIT_UNREADABLE }],
 	values: null,
 };
-
-async function readForm(request: Request): Promise<FormData | null> {
-	try {
-		return await request.formData();
-	} catch {
-		return null;
-	}
-}
 
 export { choicesOf } from '../queries/choices.ts';
 
@@ -73,10 +67,12 @@ async function postDraftedEdit<V extends { name: string }>(
 	today: string,
 	now: Date,
 ): Promise<EditOutcome<V>> {
-	const form = await readForm(request);
+	const form = await readPosted(request);
 	if (!form) return unreadable;
 	const done = (what: string) => ({ ok: true as const, done: what, slug: record.slug });
-	switch (form.get('action')) {
+	const checked = checkAction(form, draftedEditActions);
+	if (!checked.ok) return unreadable;
+	switch (checked.request.action) {
 		case 'publish':
 			publishRecord(db, kind, record.id, user, now);
 			return done('published');
@@ -89,6 +85,8 @@ async function postDraftedEdit<V extends { name: string }>(
 		case 'discard':
 			discardDraft(db, kind, record.id, user, now);
 			return done('discarded');
+		case 'save':
+			break;
 	}
 	const parsed = parse(db, form);
 	if (!parsed.ok) return parsed;
@@ -105,7 +103,7 @@ async function postNewRecord<V extends { name: string }>(
 	today: string,
 	now: Date,
 ): Promise<EditOutcome<V>> {
-	const form = await readForm(request);
+	const form = await readPosted(request);
 	if (!form) return unreadable;
 	const parsed = parse(db, form);
 	if (!parsed.ok) return parsed;
@@ -162,7 +160,7 @@ export async function postTheme(
 	user: Actor,
 	now: Date,
 ): Promise<EditOutcome<ThemeValues>> {
-	const form = await readForm(request);
+	const form = await readPosted(request);
 	if (!form) return unreadable;
 	const parsed = parseThemeForm(form);
 	if (!parsed.ok) return parsed;
@@ -178,7 +176,7 @@ export async function postOrganisation(
 	user: Actor,
 	now: Date,
 ): Promise<EditOutcome<OrganisationValues>> {
-	const form = await readForm(request);
+	const form = await readPosted(request);
 	if (!form) return unreadable;
 	const parsed = parseOrganisationForm(form);
 	if (!parsed.ok) return parsed;
