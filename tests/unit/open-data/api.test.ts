@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	distanceMetres,
 	paginate,
+	parsePaging,
 	parseServiceFilters,
 } from '../../../src/lib/domain/open-data/api.ts';
 import { isUuid, nestedId, uuidV5 } from '../../../src/lib/domain/open-data/ids.ts';
@@ -78,6 +79,92 @@ describe('filters', () => {
 
 	it('allows postcode and proximity only on services at locations', () => {
 		expect(parse('postcode=G51 3QX&proximity=10', false)).toMatch(/service_at_locations/);
+	});
+
+	it('reads nothing as the first page of everything', () => {
+		expect(parse('')).toEqual({
+			page: 1,
+			perPage: 50,
+			search: [],
+			taxonomyTermId: null,
+			taxonomyId: null,
+			day: null,
+			startTime: null,
+			endTime: null,
+			minimumAge: null,
+			maximumAge: null,
+			postcode: null,
+			proximity: null,
+		});
+	});
+
+	it.each([
+		['page=999999', { page: 999_999 }],
+		['per_page=500', { perPage: 500 }],
+		['per_page=', { perPage: 50 }],
+		['day=7', { day: 7 }],
+		['day=+friday+', { day: 5 }],
+		['minimum_age=0&maximum_age=150', { minimumAge: 0, maximumAge: 150 }],
+		['minimum_age=16.5', { minimumAge: 16.5 }],
+		['postcode=G51 3QX&proximity=0.5', { proximity: 0.5 }],
+		['taxonomy_term_id=+ABC+', { taxonomyTermId: 'abc' }],
+	])('reads the edge value %s', (q, expected) => {
+		expect(parse(q)).toMatchObject(expected);
+	});
+
+	it.each([
+		['page=1000000', 'page must be a whole number from 1 to 999999, not "1000000".'],
+		['page=+2', 'page must be a whole number from 1 to 999999, not " 2".'],
+		['page=1e3', 'page must be a whole number from 1 to 999999, not "1e3".'],
+		['per_page=501', 'per_page must be a whole number from 1 to 500, not "501".'],
+		['day=8', 'day must be a day of the week, such as Monday or MO, not "8".'],
+		['day=+', 'day must be a day of the week, such as Monday or MO, not " ".'],
+		[
+			'start_time=24:00',
+			'start_time must be a time such as 09:30 or 09:30:00 (24-hour), not "24:00".',
+		],
+		['minimum_age=150.5', 'minimum_age must be an age in years from 0 to 150, not "150.5".'],
+		['maximum_age=1e2', 'maximum_age must be an age in years from 0 to 150, not "1e2".'],
+		['postcode=XYZ&proximity=10', 'postcode must be a UK postcode, not "XYZ".'],
+		[
+			'postcode=G51 3QX&proximity=1e3',
+			'proximity must be a distance in metres, such as 1500, not "1e3".',
+		],
+		['postcode=G51 3QX', 'Give postcode and proximity (a distance in metres) together.'],
+		['postcode=XYZ', 'Give postcode and proximity (a distance in metres) together.'],
+		['proximity=far', 'Give postcode and proximity (a distance in metres) together.'],
+		[`search=${'a'.repeat(201)}`, 'search must be at most 200 characters.'],
+		[`taxonomy_term_id=${'a'.repeat(101)}`, 'taxonomy_term_id must be at most 100 characters.'],
+		[`taxonomy_id=${'a'.repeat(101)}`, 'taxonomy_id must be at most 100 characters.'],
+	])('refuses %s with the message that says what is wrong', (q, message) => {
+		expect(parse(q)).toBe(message);
+	});
+
+	it('reports the first problem, in the order the parameters are described', () => {
+		expect(parse('maximum_age=old&day=someday&page=0')).toMatch(/^page /);
+		expect(parse('maximum_age=old&day=someday')).toMatch(/^day /);
+		expect(parse('proximity=far&end_time=noon')).toMatch(/^end_time /);
+	});
+
+	it('reads the first of a repeated parameter', () => {
+		expect(parse('page=2&page=abc&day=monday&day=funday')).toMatchObject({ page: 2, day: 1 });
+		expect(parse('page=abc&page=2')).toMatch(/^page /);
+	});
+
+	it('quotes at most 100 characters of a long value back', () => {
+		const message = parse(`page=${'9'.repeat(5000)}`) as string;
+		expect(message).toBe(
+			`page must be a whole number from 1 to 999999, not "${'9'.repeat(100)}…".`,
+		);
+		expect((parse(`day=${'😀'.repeat(60)}`) as string).isWellFormed()).toBe(true);
+	});
+
+	it('reads page and per_page alone for the lists without filters', () => {
+		expect(parsePaging(new URLSearchParams('page=3&per_page=10&day=funday'))).toEqual({
+			page: 3,
+			perPage: 10,
+		});
+		expect(parsePaging(new URLSearchParams('per_page=0'))).toMatch(/^per_page /);
 	});
 
 	it('measures distances on the Earth', () => {

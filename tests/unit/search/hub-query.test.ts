@@ -49,6 +49,64 @@ describe('parseHubQuery', () => {
 	it('limits the text to 200 characters', () => {
 		expect(parse(`q=${'a'.repeat(500)}`).text).toHaveLength(200);
 	});
+
+	it('never cuts the text in the middle of a character', () => {
+		const text = parse(`q=${'a'.repeat(199)}${encodeURIComponent('😀😀')}`).text;
+		expect(text).toBe('a'.repeat(199));
+		expect(text.isWellFormed()).toBe(true);
+		expect(parse(`q=${'a'.repeat(198)}${encodeURIComponent('😀😀')}`).text).toHaveLength(200);
+	});
+
+	it.each([
+		[`theme=${'a'.repeat(82)}`, 'theme', null],
+		[`theme=${'a'.repeat(81)}`, 'theme', 'a'.repeat(81)],
+		['area=-govan', 'area', null],
+		['day=Monday', 'day', null],
+		['day=mon', 'day', null],
+		['day=1', 'day', null],
+		['access=PARKING', 'access', []],
+		['page=10000', 'page', 10000],
+		['page=10001', 'page', 1],
+		['page=-1', 'page', 1],
+		['page=1e3', 'page', 1],
+		['page=99999999999999999999', 'page', 1],
+		['referral=', 'noReferral', false],
+		['referral=none%20please', 'noReferral', false],
+	])('falls back for %s', (qs, key, expected) => {
+		expect(parse(qs)[key as keyof HubQuery]).toEqual(expected);
+	});
+
+	it('reads the first of a repeated parameter, and every accessibility feature', () => {
+		expect(parse('theme=housing&theme=food&day=friday&day=monday&page=3&page=4')).toMatchObject({
+			theme: 'housing',
+			day: 5,
+			page: 3,
+		});
+		expect(parse('access=step-free&access=bsl&access=lift&access=bsl').access).toEqual([
+			'bsl',
+			'step-free',
+		]);
+		expect(parse('theme=%3Cscript%3E&theme=housing').theme).toBeNull();
+	});
+
+	it('reads values with spaces around them', () => {
+		expect(parse('theme=+housing+&day=monday%20&page=%202')).toMatchObject({
+			theme: 'housing',
+			day: 1,
+			page: 2,
+		});
+	});
+
+	it('answers every malformed search with a search, never an error', () => {
+		for (const value of ['', '\u0000', '𝕳𝖚𝖇', '2026-02-30', 'x'.repeat(20_000), "1' or '1'='1"]) {
+			const params = new URLSearchParams();
+			for (const key of ['q', 'theme', 'area', 'day', 'access', 'referral', 'page'])
+				params.append(key, value);
+			const query = parse(params.toString());
+			expect(query.text.length).toBeLessThanOrEqual(200);
+			expect(query.page).toBe(1);
+		}
+	});
 });
 
 describe('hubQueryToParams', () => {

@@ -3,6 +3,9 @@
  * shareable link. Dates are Europe/London calendar dates (YYYY-MM-DD), inclusive.
  */
 import { Temporal } from 'temporal-polyfill';
+import { z } from 'zod';
+import { blankOr, calendarDate, checkFields, oneOf, readForm } from '../forms/schema.ts';
+import { cut, orElse, SLUG } from '../forms/query-params.ts';
 
 /** How figures over time are grouped. */
 export type Period = 'week' | 'month';
@@ -35,9 +38,12 @@ export interface InsightsQuery {
 	by: Breakdown;
 }
 
-/** A filter that could not be used, with a message that says how to fix it. */
+/**
+ * A filter that could not be used, with a message that says how to fix it. (A malformed `hub`
+ * names no hub, which the caller answers as "not found", as it does an unknown one.)
+ */
 export interface QueryProblem {
-	field: 'from' | 'to' | 'theme' | 'area';
+	field: 'from' | 'to' | 'hub' | 'theme' | 'area';
 	message: string;
 }
 
@@ -50,55 +56,66 @@ export function defaultRange(today: string): { from: string; to: string } {
 	return { from: month.subtract({ months: 2 }).toString(), to: today };
 }
 
-function realDate(text: string): string | null {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-	try {
-		return Temporal.PlainDate.from(text, { overflow: 'reject' }).toString();
-	} catch {
-		return null;
-	}
-}
+/** The longest value of a filter kept to show again in the form. */
+const MAX_VALUE = 100;
+
+/** A hub, theme or area by its slug ("" for all); whether it exists is for the caller to check. */
+const choice = (message: string) => blankOr(z.string().regex(SLUG, message), null);
+
+/**
+ * The filters: `from` and `to` real dates (null when not given: then the `defaultRange`), `hub`,
+ * `theme` and `area` slugs, `period` and `by` from their lists (by default week and hub).
+ */
+const FILTERS = {
+	from: blankOr(calendarDate('Enter the first date as a real date, like 2026-09-01'), null),
+	to: blankOr(calendarDate('Enter the last date as a real date, like 2026-11-30'), null),
+	hub: choice('Select a hub from the list'),
+	theme: choice('Select a theme from the list'),
+	area: choice('Select an area from the list'),
+	period: orElse(
+		oneOf(
+			PERIODS.map((p) => p.value),
+			'Select a period',
+		),
+		'week' as const,
+	),
+	by: orElse(
+		oneOf(
+			BREAKDOWNS.map((b) => b.value),
+			'Select a breakdown',
+		),
+		'hub' as const,
+	),
+};
 
 /** Reads the filters from a URL; problems are listed, and the query then holds the defaults. */
 export function parseInsightsQuery(
 	params: URLSearchParams,
 	today: string,
 ): { query: InsightsQuery; problems: QueryProblem[]; values: Record<string, string> } {
-	const values: Record<string, string> = {};
-	for (const key of ['from', 'to', 'hub', 'theme', 'area', 'period', 'by'])
-		values[key] = (params.get(key) ?? '').trim().slice(0, 100);
 	const fallback = defaultRange(today);
-	const problems: QueryProblem[] = [];
-	const from = values['from'] ? realDate(values['from']) : fallback.from;
-	const to = values['to'] ? realDate(values['to']) : fallback.to;
-	if (from === null)
-		problems.push({
-			field: 'from',
-			message: 'Enter the first date as a real date, like 2026-09-01',
-		});
-	if (to === null)
-		problems.push({ field: 'to', message: 'Enter the last date as a real date, like 2026-11-30' });
-	if (from !== null && to !== null) {
-		if (to < from)
-			problems.push({
-				field: 'to',
-				message: 'The last date must be the same as or after the first',
-			});
+	const input = readForm(params, FILTERS) as Record<keyof typeof FILTERS, string>;
+	const values: Record<string, string> = {};
+	for (const [key, value] of Object.entries(input)) values[key] = cut(value, MAX_VALUE);
+	const result = checkFields(input, FILTERS, (v, problem) => {
+		if (v.from === undefined || v.to === undefined) return;
+		const [from, to] = [v.from ?? fallback.from, v.to ?? fallback.to];
+		if (to < from) problem('to', 'The last date must be the same as or after the first');
 		else if (Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to)).days > MAX_RANGE_DAYS)
-			problems.push({ field: 'to', message: 'Choose dates no more than 2 years apart' });
-	}
-	const period = PERIODS.find((p) => p.value === values['period'])?.value ?? 'week';
-	const by = BREAKDOWNS.find((b) => b.value === values['by'])?.value ?? 'hub';
-	const valid = problems.length === 0;
+			problem('to', 'Choose dates no more than 2 years apart');
+	});
+	const v = result.values;
+	const problems = result.ok ? [] : (result.errors as QueryProblem[]);
+	const datesOk = !problems.some((p) => p.field === 'from' || p.field === 'to');
 	return {
 		query: {
-			from: valid ? from! : fallback.from,
-			to: valid ? to! : fallback.to,
-			hub: values['hub'] || null,
-			theme: values['theme'] || null,
-			area: values['area'] || null,
-			period,
-			by,
+			from: (datesOk && v.from) || fallback.from,
+			to: (datesOk && v.to) || fallback.to,
+			hub: v.hub ?? null,
+			theme: v.theme ?? null,
+			area: v.area ?? null,
+			period: v.period!,
+			by: v.by!,
 		},
 		problems,
 		values,

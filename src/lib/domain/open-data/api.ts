@@ -13,7 +13,10 @@
  * `proximity` in metres. There is no postcode lookup here: only the postcodes of our own hubs
  * are known, and any other postcode is answered with a 400 that says so.
  */
+import { z } from 'zod';
 import { normalisePostcode } from '../forms/hub-form.ts';
+import { blankOr } from '../forms/schema.ts';
+import { parseStrictQuery, quoted, says } from '../forms/query-params.ts';
 import { WEEKDAYS } from '../time.ts';
 import { THEMES_TAXONOMY_ID } from './ids.ts';
 import {
@@ -75,26 +78,31 @@ const notFound = (what: string): ApiResult => ({
 	body: { status: 404, message: `No published ${what} has that id.` },
 });
 
-function whole(
-	params: URLSearchParams,
-	name: string,
-	fallback: number,
-	max: number,
-): number | string {
-	const text = params.get(name);
-	if (text === null || text === '') return fallback;
-	if (!/^\d{1,6}$/.test(text) || Number(text) < 1 || Number(text) > max)
-		return `${name} must be a whole number from 1 to ${max}, not "${text}".`;
-	return Number(text);
-}
+/** The longest `search`, and the longest taxonomy or term id. */
+export const MAX_SEARCH = 200;
+const MAX_ID = 100;
+
+/** A whole number from 1 to `max`. */
+const whole = (name: string, max: number) =>
+	z
+		.string()
+		.refine(
+			(text) => /^\d{1,6}$/.test(text) && Number(text) >= 1 && Number(text) <= max,
+			says((v) => `${name} must be a whole number from 1 to ${max}, not ${v}.`),
+		)
+		.transform(Number);
+
+/** `page` and `per_page`. */
+const PAGING = {
+	page: blankOr(whole('page', 999_999), 1),
+	per_page: blankOr(whole('per_page', MAX_PER_PAGE), DEFAULT_PER_PAGE),
+};
 
 /** Reads `page` and `per_page`, or says what is wrong. */
 export function parsePaging(params: URLSearchParams): Paging | string {
-	const page = whole(params, 'page', 1, 999_999);
-	if (typeof page === 'string') return page;
-	const perPage = whole(params, 'per_page', DEFAULT_PER_PAGE, MAX_PER_PAGE);
-	if (typeof perPage === 'string') return perPage;
-	return { page, perPage };
+	const result = parseStrictQuery(params, PAGING);
+	if (!result.ok) return result.message;
+	return { page: result.values.page, perPage: result.values.per_page };
 }
 
 /** Cuts one page out of a list. */
@@ -122,73 +130,131 @@ const DAY_NAMES = new Map<string, number>(
 	]),
 );
 
-function time(params: URLSearchParams, name: string): string | null | { error: string } {
-	const text = params.get(name);
-	if (text === null || text === '') return null;
-	const m = /^([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/.exec(text);
-	if (!m)
-		return { error: `${name} must be a time such as 09:30 or 09:30:00 (24-hour), not "${text}".` };
-	return `${m[1]}:${m[2]}`;
-}
+/** A day of the week, by name, short name, two-letter code or ISO number, in any case. */
+const weekday = z
+	.string()
+	.refine(
+		(text) => DAY_NAMES.has(text.trim().toLowerCase()),
+		says((v) => `day must be a day of the week, such as Monday or MO, not ${v}.`),
+	)
+	.transform((text) => DAY_NAMES.get(text.trim().toLowerCase())!);
 
-function age(params: URLSearchParams, name: string): number | null | { error: string } {
-	const text = params.get(name);
-	if (text === null || text === '') return null;
-	if (!/^\d{1,3}(\.\d+)?$/.test(text) || Number(text) > 150)
-		return { error: `${name} must be an age in years from 0 to 150, not "${text}".` };
-	return Number(text);
-}
+/** A time of day, HH:MM or HH:MM:SS (24-hour), read as HH:MM. */
+const time = (name: string) =>
+	z
+		.string()
+		.regex(
+			/^([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/,
+			says((v) => `${name} must be a time such as 09:30 or 09:30:00 (24-hour), not ${v}.`),
+		)
+		.transform((text) => text.slice(0, 5));
+
+/** An age in years, from 0 to 150. */
+const age = (name: string) => {
+	const message = says((v) => `${name} must be an age in years from 0 to 150, not ${v}.`);
+	return z
+		.string()
+		.max(20, message)
+		.regex(/^\d{1,3}(\.\d+)?$/, message)
+		.refine((text) => Number(text) <= 150, message)
+		.transform(Number);
+};
+
+/** An id of a taxonomy or term, compared without case. */
+const id = (name: string) =>
+	z
+		.string()
+		.max(MAX_ID, `${name} must be at most ${MAX_ID} characters.`)
+		.transform((text) => text.trim().toLowerCase() || null);
+
+/** A distance in metres. */
+const distance = (() => {
+	const message = says((v) => `proximity must be a distance in metres, such as 1500, not ${v}.`);
+	return z
+		.string()
+		.max(20, message)
+		.regex(/^\d{1,7}(\.\d+)?$/, message)
+		.transform(Number);
+})();
+
+/** A UK postcode, written as Royal Mail does ("G51 3QX"). */
+const ukPostcode = z.string().transform((text, ctx) => {
+	const normal = text.length > 20 ? null : normalisePostcode(text);
+	if (normal === null)
+		ctx.addIssue({
+			code: 'custom',
+			message: `postcode must be a UK postcode, not ${quoted(text)}.`,
+		});
+	return normal ?? z.NEVER;
+});
+
+/** Not allowed here: postcode and proximity on a list of services without places. */
+const notHere = z
+	.string()
+	.max(0, 'postcode and proximity filter /service_at_locations, not this list.')
+	.transform(() => null);
+
+/**
+ * The filters of a service list, in the order they are checked (the first problem is the one
+ * reported); `location` allows postcode and proximity. Each filter is optional.
+ */
+const serviceFilters = (location: boolean) => ({
+	...PAGING,
+	day: blankOr(weekday, null),
+	start_time: blankOr(time('start_time'), null),
+	end_time: blankOr(time('end_time'), null),
+	minimum_age: blankOr(age('minimum_age'), null),
+	maximum_age: blankOr(age('maximum_age'), null),
+	postcode: location ? blankOr(ukPostcode, null) : notHere,
+	proximity: location ? blankOr(distance, null) : notHere,
+	search: z
+		.string()
+		.max(MAX_SEARCH, `search must be at most ${MAX_SEARCH} characters.`)
+		.transform((text) =>
+			text
+				.toLowerCase()
+				.split(/[^\p{L}\p{N}]+/u)
+				.filter(Boolean),
+		),
+	taxonomy_term_id: id('taxonomy_term_id'),
+	taxonomy_id: id('taxonomy_id'),
+});
+
+const SERVICE_FILTERS = serviceFilters(false);
+const PLACE_FILTERS = serviceFilters(true);
+/** Postcode and proximity come as a pair: a missing half is reported before either is checked. */
+const PLACE_ORDER = Object.keys(PLACE_FILTERS).flatMap((name) =>
+	name === 'postcode' ? ['place', name] : [name],
+);
 
 /** Reads the filters of a service list (`location` allows postcode and proximity). */
 export function parseServiceFilters(
 	params: URLSearchParams,
 	location: boolean,
 ): ServiceFilters | string {
-	const paging = parsePaging(params);
-	if (typeof paging === 'string') return paging;
-	const dayText = params.get('day');
-	const day = dayText ? (DAY_NAMES.get(dayText.trim().toLowerCase()) ?? null) : null;
-	if (dayText && day === null)
-		return `day must be a day of the week, such as Monday or MO, not "${dayText}".`;
-	const startTime = time(params, 'start_time');
-	if (startTime !== null && typeof startTime === 'object') return startTime.error;
-	const endTime = time(params, 'end_time');
-	if (endTime !== null && typeof endTime === 'object') return endTime.error;
-	const minimumAge = age(params, 'minimum_age');
-	if (minimumAge !== null && typeof minimumAge === 'object') return minimumAge.error;
-	const maximumAge = age(params, 'maximum_age');
-	if (maximumAge !== null && typeof maximumAge === 'object') return maximumAge.error;
-	let postcode: string | null = null;
-	let proximity: number | null = null;
-	const postcodeText = params.get('postcode') ?? '';
-	const proximityText = params.get('proximity') ?? '';
-	if (!location && (postcodeText || proximityText))
-		return 'postcode and proximity filter /service_at_locations, not this list.';
-	if (postcodeText || proximityText) {
-		if (!postcodeText || !proximityText)
-			return 'Give postcode and proximity (a distance in metres) together.';
-		postcode = normalisePostcode(postcodeText);
-		if (postcode === null) return `postcode must be a UK postcode, not "${postcodeText}".`;
-		if (!/^\d{1,7}(\.\d+)?$/.test(proximityText))
-			return `proximity must be a distance in metres, such as 1500, not "${proximityText}".`;
-		proximity = Number(proximityText);
-	}
-	const search = (params.get('search') ?? '')
-		.toLowerCase()
-		.split(/[^\p{L}\p{N}]+/u)
-		.filter(Boolean);
+	const result = parseStrictQuery(params, location ? PLACE_FILTERS : SERVICE_FILTERS, {
+		rules: ({ postcode, proximity }, problem) => {
+			// null: not given; undefined: given, but not right.
+			if (location && (postcode === null) !== (proximity === null))
+				problem('place', 'Give postcode and proximity (a distance in metres) together.');
+		},
+		order: PLACE_ORDER,
+	});
+	if (!result.ok) return result.message;
+	const v = result.values;
 	return {
-		...paging,
-		search,
-		taxonomyTermId: params.get('taxonomy_term_id')?.trim().toLowerCase() || null,
-		taxonomyId: params.get('taxonomy_id')?.trim().toLowerCase() || null,
-		day,
-		startTime,
-		endTime,
-		minimumAge,
-		maximumAge,
-		postcode,
-		proximity,
+		page: v.page,
+		perPage: v.per_page,
+		search: v.search,
+		taxonomyTermId: v.taxonomy_term_id,
+		taxonomyId: v.taxonomy_id,
+		day: v.day,
+		startTime: v.start_time,
+		endTime: v.end_time,
+		minimumAge: v.minimum_age,
+		maximumAge: v.maximum_age,
+		postcode: v.postcode,
+		proximity: v.proximity,
 	};
 }
 
@@ -379,7 +445,9 @@ export function listTaxonomyTerms(
 ): ApiResult {
 	const paging = parsePaging(params);
 	if (typeof paging === 'string') return bad(paging);
-	const taxonomyId = params.get('taxonomy_id')?.toLowerCase();
+	const filter = parseStrictQuery(params, { taxonomy_id: id('taxonomy_id') });
+	if (!filter.ok) return bad(filter.message);
+	const taxonomyId = filter.values.taxonomy_id;
 	const themes = taxonomyId && taxonomyId !== THEMES_TAXONOMY_ID ? [] : dir.themes;
 	return {
 		status: 200,

@@ -2,7 +2,16 @@
  * The hub search as it travels in a URL (so results can be shared and bookmarked) and back.
  * Unknown or malformed values are dropped rather than refused: a search page always answers.
  */
+import { z } from 'zod';
 import { isAccessFeature, type AccessFeature } from '../directory/access.ts';
+import { wholeNumber } from '../forms/schema.ts';
+import {
+	orElse,
+	parseLenientQuery,
+	searchText,
+	slugOrNull,
+	weekdayOrNull,
+} from '../forms/query-params.ts';
 import { WEEKDAYS, type Weekday } from '../time.ts';
 
 /** A search of the hub directory. */
@@ -19,7 +28,7 @@ export interface HubQuery {
 /** Hubs shown on one page of results. */
 export const HUBS_PER_PAGE = 25;
 const MAX_TEXT = 200;
-const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
+const MAX_PAGE = 10_000;
 
 /** The search with nothing chosen. */
 export const EMPTY_QUERY: HubQuery = {
@@ -32,24 +41,38 @@ export const EMPTY_QUERY: HubQuery = {
 	page: 1,
 };
 
-function slugOrNull(value: string | null): string | null {
-	return value !== null && SLUG.test(value) ? value : null;
-}
+/**
+ * The search's parameters: `q` words (cut to 200 characters), `theme` and `area` slugs, `day` a
+ * weekday slug, `access` any known accessibility features (repeated; unknown ones and repeats
+ * dropped), `referral=none` for hubs that need no referral, and `page` from 1 to 10,000.
+ */
+const HUB_QUERY = {
+	q: searchText(MAX_TEXT),
+	theme: slugOrNull,
+	area: slugOrNull,
+	day: weekdayOrNull,
+	access: orElse(
+		z.array(z.string()).transform((codes) => [...new Set(codes.filter(isAccessFeature))].sort()),
+		[],
+	),
+	referral: orElse(
+		z.literal('none').transform(() => true),
+		false,
+	),
+	page: orElse(wholeNumber(1, MAX_PAGE, 'Enter a page number'), 1),
+};
 
 /** Reads a search from URL parameters. */
 export function parseHubQuery(params: URLSearchParams): HubQuery {
-	const text = (params.get('q') ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
-	const day = WEEKDAYS.find((d) => d.slug === params.get('day'))?.number ?? null;
-	const access = [...new Set(params.getAll('access'))].filter(isAccessFeature).sort();
-	const page = Number(params.get('page') ?? '1');
+	const v = parseLenientQuery(params, HUB_QUERY, ['access']);
 	return {
-		text,
-		theme: slugOrNull(params.get('theme')),
-		area: slugOrNull(params.get('area')),
-		day,
-		access,
-		noReferral: params.get('referral') === 'none',
-		page: Number.isInteger(page) && page >= 1 && page <= 10000 ? page : 1,
+		text: v.q,
+		theme: v.theme,
+		area: v.area,
+		day: v.day,
+		access: v.access,
+		noReferral: v.referral,
+		page: v.page,
 	};
 }
 

@@ -2,7 +2,9 @@
  * The session search as it travels in a URL: theme, hub, area and weekday filters and the first
  * date shown. Malformed values are dropped.
  */
-import { isCalendarDate, WEEKDAYS, type Weekday } from '../time.ts';
+import { calendarDate } from '../forms/schema.ts';
+import { orElse, parseLenientQuery, slugOrNull, weekdayOrNull } from '../forms/query-params.ts';
+import { WEEKDAYS, type Weekday } from '../time.ts';
 
 /** A search of upcoming drop-in sessions. */
 export interface SessionQuery {
@@ -38,22 +40,19 @@ export function fitWholeDays<T extends { date: string }>(
 	}
 	return { sessions: sessions.slice(0, end), lastDate: sessions[end - 1]!.date };
 }
-const SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
 
-function slug(value: string | null): string | null {
-	return value !== null && SLUG.test(value) ? value : null;
-}
+/** The parameters: `theme`, `hub` and `area` slugs, `day` a weekday slug, `from` a real date. */
+const SESSION_QUERY = {
+	theme: slugOrNull,
+	hub: slugOrNull,
+	area: slugOrNull,
+	day: weekdayOrNull,
+	from: orElse(calendarDate('Enter a real date'), null),
+};
 
 /** Reads a session search from URL parameters. */
 export function parseSessionQuery(params: URLSearchParams): SessionQuery {
-	const from = params.get('from');
-	return {
-		theme: slug(params.get('theme')),
-		hub: slug(params.get('hub')),
-		area: slug(params.get('area')),
-		day: WEEKDAYS.find((d) => d.slug === params.get('day'))?.number ?? null,
-		from: from !== null && isCalendarDate(from) ? from : null,
-	};
+	return parseLenientQuery(params, SESSION_QUERY);
 }
 
 /** Writes a session search as URL parameters, in a stable order. */

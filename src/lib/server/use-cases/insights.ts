@@ -56,6 +56,9 @@ export type InsightsResult =
 	  }
 	| { ok: false; reason: 'not-found' };
 
+/** The order of the filters on the form, for the error summary. */
+const FIELD_ORDER: QueryProblem['field'][] = ['from', 'to', 'hub', 'theme', 'area'];
+
 /** The insights for one view, from the page's (or a download's) search parameters. */
 export function getInsights(
 	db: Db,
@@ -64,6 +67,7 @@ export function getInsights(
 	today: string,
 ): InsightsResult {
 	const { query, problems, values } = parseInsightsQuery(params, today);
+	if (problems.some((p) => p.field === 'hub')) return { ok: false, reason: 'not-found' };
 	const choices = listInsightsChoices(db, viewer.hubIds);
 	const hub = query.hub === null ? null : choices.hubs.find((h) => h.slug === query.hub);
 	if (hub === undefined) return { ok: false, reason: 'not-found' };
@@ -72,6 +76,7 @@ export function getInsights(
 	if (theme === undefined)
 		problems.push({ field: 'theme', message: 'Select a theme from the list' });
 	if (area === undefined) problems.push({ field: 'area', message: 'Select an area from the list' });
+	problems.sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
 	if (problems.length > 0)
 		return { ok: false, reason: 'invalid', query, choices, problems, values };
 	const sessions = listSessionFigures(db, {
