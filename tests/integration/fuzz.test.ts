@@ -1,6 +1,7 @@
 /**
  * The fuzz test: malformed, oversized, wrongly encoded, HTML- and script-bearing and SQL-looking
- * values posted at every public and back-office form and sent as every API and filter parameter.
+ * values posted at every public and back-office form and sent as every API and filter parameter,
+ * and each field left out in turn.
  * Every answer must be below 500; a request that is refused (4xx) must store nothing; and no
  * payload may come back unescaped in any page, register, CSV or message that shows it later.
  */
@@ -15,6 +16,8 @@ const cookies: Record<string, string> = {};
 let sessionA: string;
 let bookable: string;
 let later: string; // a second session, for the booking whose details are shown later
+let serviceSlug: string;
+let managePath: string; // a real booking's manage page
 
 const SCRIPT = '<script>alert("fuzz")</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
@@ -225,6 +228,125 @@ const targets = (): Target[] => [
 		fields: { action: 'find', contact: 'a@example.org' },
 	},
 	{
+		name: 'sign in',
+		method: 'POST',
+		path: () => '/sign-in',
+		who: 'anonymous',
+		fields: { email: 'nobody@example.org', password: 'not the password', next: '/volunteer' },
+	},
+	{
+		name: 'set a password from a link',
+		method: 'POST',
+		path: () => '/set-password/notarealtokenaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+		who: 'anonymous',
+		fields: { password: 'a long enough password', confirm: 'a long enough password' },
+	},
+	{
+		name: 'manage a booking',
+		method: 'POST',
+		path: () => managePath,
+		who: 'anonymous',
+		fields: { action: 'keep' },
+	},
+	{
+		name: 'check someone in',
+		method: 'POST',
+		path: () => `/volunteer/sessions/${sessionA}`,
+		who: 'volunteer',
+		fields: { action: 'attended', booking: 'no-such-booking' },
+	},
+	{
+		name: 'move a booking',
+		method: 'POST',
+		path: () => `/volunteer/sessions/${sessionA}`,
+		who: 'volunteer',
+		fields: { action: 'move-booking', booking: 'no-such-booking', to: 'no-such-session' },
+	},
+	{
+		name: 'move a session date',
+		method: 'POST',
+		path: () => `/volunteer/sessions/${sessionA}/change`,
+		who: 'volunteer',
+		fields: {
+			action: 'move',
+			date: '2027-03-03',
+			startTime: '10:00',
+			endTime: '11:00',
+			moveReason: 'Fuzz',
+		},
+	},
+	{
+		name: 'reminder time',
+		method: 'POST',
+		path: () => '/volunteer/hubs/govan-riverside-hub/sessions',
+		who: 'volunteer',
+		fields: { reminderHours: '24' },
+	},
+	{
+		name: 'an account',
+		method: 'POST',
+		path: () => '/admin?form=account',
+		who: 'staff',
+		fields: { accountAction: 'end-sessions', user: 'no-such-user' },
+	},
+	{
+		name: 'send a message again',
+		method: 'POST',
+		path: () => '/admin/mail',
+		who: 'staff',
+		fields: { message: 'no-such-message' },
+	},
+	{
+		name: 'edit a service',
+		method: 'POST',
+		path: () => `/admin/services/${serviceSlug}`,
+		who: 'staff',
+		fields: { action: 'save', name: 'Fuzz service', summary: 'S', maximumAge: '99' },
+	},
+	{
+		name: 'edit a theme',
+		method: 'POST',
+		path: () => '/admin/themes/housing',
+		who: 'staff',
+		fields: { name: 'Housing', summary: 'S', description: 'D', sortOrder: '1' },
+	},
+	{
+		name: 'check an import',
+		method: 'POST',
+		path: () => '/admin/open-data',
+		who: 'staff',
+		fields: { action: 'check', json: '{"services": []}' },
+	},
+	{
+		name: 'apply an import',
+		method: 'POST',
+		path: () => '/admin/open-data',
+		who: 'staff',
+		fields: { action: 'apply', token: 'no-such-import' },
+	},
+	{
+		name: 'Open Referral API',
+		method: 'GET',
+		path: () => '/api/v1/services',
+		who: 'anonymous',
+		fields: {
+			page: '1',
+			per_page: '10',
+			search: 'advice',
+			taxonomy_term_id: 'x',
+			postcode: 'G51 3QX',
+			proximity: '2000',
+			day: 'monday',
+		},
+	},
+	{
+		name: 'insights table as CSV',
+		method: 'GET',
+		path: () => '/insights/breakdown.csv',
+		who: 'staff',
+		fields: { from: '2026-09-01', to: '2026-11-30', hub: 'govan-riverside-hub', period: 'week' },
+	},
+	{
 		name: 'insights',
 		method: 'GET',
 		path: () => '/insights',
@@ -355,7 +477,25 @@ beforeAll(async () => {
 		)
 		.pluck()
 		.get(bookable) as string;
+	serviceSlug = db
+		.prepare("select slug from service where status = 'published' limit 1")
+		.pluck()
+		.get() as string;
 	db.close();
+	const booked = await fetch(`${server.url}/sessions/${bookable}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { Origin: server.url },
+		body: new URLSearchParams({
+			formToken: 'fuzzmanagebookingaaa',
+			name: 'Manage Fuzz',
+			email: 'manage.fuzz@example.org',
+			places: '1',
+			action: 'book',
+		}),
+	});
+	managePath = booked.headers.get('location')!.replace(/\/confirmation$/, '');
+	expect(managePath).toMatch(/^\/bookings\/\w+/);
 	cookies['volunteer'] = await signIn('volunteer@example.org');
 	cookies['staff'] = await signIn('staff@example.org');
 }, 120_000);
@@ -368,9 +508,11 @@ describe('fuzz', () => {
 		let requests = 0;
 		for (const t of targets()) {
 			for (const field of Object.keys(t.fields)) {
-				for (const payload of PAYLOADS) {
+				// Each bad value in turn, then the field left out altogether (null).
+				for (const payload of [...PAYLOADS, null]) {
 					const before = counts();
-					const fields = { ...t.fields, [field]: payload };
+					const fields: Record<string, string> = { ...t.fields, [field]: payload ?? '' };
+					if (payload === null) delete fields[field];
 					if ('formToken' in fields && field !== 'formToken')
 						fields['formToken'] =
 							`fuzz${(requests + 1000).toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[+d]!)}`.padEnd(
@@ -379,7 +521,7 @@ describe('fuzz', () => {
 							);
 					const { status, body } = await send(t, fields);
 					requests++;
-					const where = `${t.name}: ${field}=${JSON.stringify(payload.slice(0, 30))}`;
+					const where = `${t.name}: ${field}${payload === null ? ' left out' : `=${JSON.stringify(payload.slice(0, 30))}`}`;
 					expect(status, where).toBeLessThan(500);
 					expectEscaped(body, where);
 					if (status >= 400) expect(counts(), `${where} stored something`).toEqual(before);

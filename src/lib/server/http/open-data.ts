@@ -6,6 +6,7 @@
  * public origin those links come from the request's Host header, which must never be cached for
  * everyone else.
  */
+import { jsonText } from './json.ts';
 import type { ApiResult } from '../../domain/open-data/api.ts';
 import { config } from '../config.ts';
 
@@ -45,7 +46,7 @@ export function publicResponse(
 
 /** An API answer as JSON. */
 export function apiResponse(locals: Locals, result: ApiResult): Response {
-	return publicResponse(locals, result.status, JSON.stringify(result.body), {
+	return publicResponse(locals, result.status, jsonText(result.body), {
 		'Content-Type': 'application/json; charset=utf-8',
 	});
 }
