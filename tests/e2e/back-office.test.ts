@@ -126,7 +126,7 @@ describe('the back office', () => {
 		await page.getByLabel('End time').fill('19:30');
 		await page.getByLabel('Places', { exact: true }).fill('5');
 		await page.getByRole('button', { name: 'Add session' }).click();
-		await page.waitForURL(/\/sessions\?saved=1$/);
+		await page.waitForURL(/\/sessions\?saved=session$/);
 		expect(
 			await page.getByRole('link', { name: /^Job club: Every .+, 6pm to 7:30pm$/ }).count(),
 		).toBe(1);
@@ -285,7 +285,8 @@ describe('the back office', () => {
 			await page.getByLabel(/^Which week of the month/).selectOption({ label: 'Last' });
 			await page.getByLabel('End time').fill('16:00');
 			await page.getByRole('button', { name: 'Add session' }).click();
-			await page.waitForURL(/\/volunteer\/hubs\/govan-riverside-hub\/sessions\?saved=1$/);
+			await page.waitForURL(/\/volunteer\/hubs\/govan-riverside-hub\/sessions\?saved=session$/);
+			await page.getByText('Drop-in session saved.').waitFor();
 			expect(await page.getByRole('link', { name: /last Friday/i }).count()).toBeGreaterThan(0);
 			await expectAccessible(page);
 		} finally {
