@@ -60,8 +60,15 @@ if (container) {
 							if (!r.ok) throw new Error(`The sessions could not be loaded (${r.status}).`);
 							return r.json() as Promise<{ extendedProps?: { kind?: string } }[]>;
 						})
-						.then((events) => {
-							busy = events.some((e) => e.extendedProps?.kind === 'day-count');
+						.then((input) => {
+							// A day's count is drawn as timed sessions are (dark text by a dot), in bold: the
+							// classic theme's filled all-day block puts white text on a blue below 4.5:1.
+							const events = input.map((e) =>
+								e.extendedProps?.kind === 'day-count'
+									? { ...e, display: 'list-item', className: 'cal-day-count' }
+									: e,
+							);
+							busy = input.some((e) => e.extendedProps?.kind === 'day-count');
 							note.textContent = busy
 								? 'Busy days show how many sessions they have instead of each one: select the number to see that day’s sessions in the list, or choose a hub, area or theme to see each session in the calendar.'
 								: '';
