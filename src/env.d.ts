@@ -21,5 +21,7 @@ declare namespace App {
 		authSession?: import('./lib/server/auth/auth-session.ts').AuthSession | null;
 		/** Set by a directory page so that its response is cached and given an ETag. */
 		directoryPage?: boolean;
+		/** Set when the listing limit refused the request: seconds until the client may ask again. */
+		retryAfterSeconds?: number;
 	}
 }

@@ -10,6 +10,8 @@ import {
 } from './lib/server/http/page-cache.ts';
 import { todayInLondon } from './lib/server/http/london-day.ts';
 import { isCrossSiteRequest } from './lib/server/http/request-guard.ts';
+import { checkListingLimit, listingLimitedResponse } from './lib/server/http/listing-limit.ts';
+import { clientOf } from './lib/server/http/client.ts';
 import { SECURITY_HEADERS } from './lib/server/http/security-headers.ts';
 import { getContentVersion, isDemoData } from './lib/server/queries/meta.ts';
 import { AUTH_COOKIE, validateAuthSession } from './lib/server/auth/auth-session.ts';
@@ -65,7 +67,20 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		);
 	}
 
-	const response = await next();
+	// Lists, searches, feeds and booking pages rendered for one client are limited per minute.
+	const limited = checkListingLimit(
+		request.method,
+		context.url.pathname,
+		clientOf(context),
+		now.getTime(),
+	);
+	if (limited) context.locals.retryAfterSeconds = limited.retryAfterSeconds;
+	const response =
+		limited === null
+			? await next()
+			: limited.kind === 'page'
+				? await next('/too-many-requests')
+				: listingLimitedResponse(limited.kind, context.url.pathname, limited.retryAfterSeconds);
 	for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
 
 	const cacheable =

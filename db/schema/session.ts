@@ -69,7 +69,8 @@ export const sessions = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('session_pattern_original_idx').on(t.patternId, t.originalDate),
-		index('session_date_idx').on(t.date, t.startTime),
+		// With the pattern, the calendar counts a month of sessions from the index alone.
+		index('session_date_idx').on(t.date, t.startTime, t.patternId),
 	],
 );
 

@@ -119,6 +119,7 @@ const app = await start(pin(0, [node, 'src/cli/serve.ts']), {
 	HOST: '127.0.0.1',
 	DATABASE_PATH: path.join(tmp, 'bench.db'),
 	BOOKING_RATE_LIMIT: '0',
+	LISTING_RATE_LIMIT: '0',
 });
 const paths = ['/hubs', '/hubs/govan-riverside-hub'];
 const recordings = [];

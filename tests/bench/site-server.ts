@@ -4,13 +4,16 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The server on a free port, with `env` added to this process's environment. */
+/**
+ * The server on a free port, with `env` added to this process's environment. The listing limit is
+ * off (LISTING_RATE_LIMIT=0): a load generator is one client asking far more than any person.
+ */
 export async function startSiteServer(
 	env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
 	const child = spawn(process.execPath, [path.join(root, 'src/cli/serve.ts')], {
 		cwd: root,
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LISTING_RATE_LIMIT: '0', ...env },
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	const port = await new Promise<number>((resolve, reject) => {

@@ -2,8 +2,11 @@
  * Finding and booking a drop-in session, then managing and cancelling it, in Chromium with
  * JavaScript off and on, with axe-core on every page of the journey.
  */
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, londonDate } from '../../src/lib/domain/time.ts';
 import { axeViolations, launchBrowser, newContext } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server.ts';
 
@@ -153,6 +156,66 @@ describe('full sessions, lost links and the session list', () => {
 				);
 			}
 			expect(left).toBe(true);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describe('the calendar on a busy day', () => {
+	it('shows a day with more than 12 sessions as their number, linking to that day of the list', async () => {
+		// Tomorrow is in the month shown first, whatever the date. 15 more sessions make it busy.
+		const busy = addDays(londonDate(new Date()), 1);
+		const db = new Database(server.databasePath);
+		const stamp = new Date().toISOString();
+		for (let i = 0; i < 15; i++) {
+			const patternId = randomUUID();
+			db.prepare(
+				`insert into session_pattern (id, service_id, hub_id, rrule, starts_on, start_time, end_time, capacity,
+				   booking_mode, booking_opens_days, booking_closes_hours, max_places_per_booking, waiting_list, created_at, updated_at)
+				 values (?, (select id from service where slug = 'benefits-check-drop-in'), (select id from hub where slug = 'govan-riverside-hub'),
+				   null, ?, '14:00', '15:00', 10, 'booking', null, null, 2, 'automatic', ?, ?)`,
+			).run(patternId, busy, stamp, stamp);
+			db.prepare(
+				`insert into session (id, pattern_id, original_date, date, start_time, end_time, capacity, places_taken, status, updated_at)
+				 values (?, ?, ?, ?, '14:00', '15:00', 10, 0, 'scheduled', ?)`,
+			).run(randomUUID(), patternId, busy, busy, stamp);
+		}
+		const count = db
+			.prepare(
+				"select count(*) from session s join session_pattern p on p.id = s.pattern_id join service sv on sv.id = p.service_id join hub h on h.id = p.hub_id where s.date = ? and sv.status = 'published' and h.status = 'published'",
+			)
+			.pluck()
+			.get(busy) as number;
+		db.close();
+
+		const context = await newContext(browser, { javaScript: true });
+		const page = await context.newPage();
+		try {
+			await page.goto(`${server.url}/sessions`);
+			await page.getByRole('button', { name: 'Show calendar view' }).click();
+			const day = page.locator(`#calendar-view a[href="/sessions?from=${busy}"]`);
+			await day.waitFor();
+			expect(await day.textContent()).toContain(`${count} sessions`);
+			await expect
+				.poll(() => page.getByText('Busy days show how many sessions they have').isVisible())
+				.toBe(true);
+			// Quieter days still show each session.
+			expect(await page.locator('#calendar-view a[href^="/sessions/"]').count()).toBeGreaterThan(0);
+			await expectAccessible(page);
+			await day.click();
+			await page.waitForURL(`${server.url}/sessions?from=${busy}`);
+			expect(
+				await page.locator('.session-list').getByText('Govan Riverside Hub').count(),
+			).toBeGreaterThanOrEqual(15);
+			// Hidden with the calendar.
+			await page.goBack();
+			await page.getByRole('button', { name: 'Show calendar view' }).click();
+			await page.locator(`#calendar-view a[href="/sessions?from=${busy}"]`).waitFor();
+			await page.getByRole('button', { name: 'Hide calendar view' }).click();
+			expect(await page.getByText('Busy days show how many sessions they have').isVisible()).toBe(
+				false,
+			);
 		} finally {
 			await context.close();
 		}

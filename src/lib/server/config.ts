@@ -17,6 +17,11 @@ export interface Config {
 	isDevelopment: boolean;
 	/** Booking and waiting-list attempts allowed per client per minute; 0 turns the limit off. */
 	bookingRateLimit: number;
+	/**
+	 * Requests to lists, searches, the calendar feed, open data and booking pages allowed per client
+	 * per minute (rendered requests only: pages served from the cache are not counted); 0: no limit.
+	 */
+	listingRateLimit: number;
 	/** How long a waiting-list offer is held, in hours. */
 	offerHours: number;
 	/** Hubs and services not reviewed for this many months are listed as due for review. */
@@ -137,6 +142,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		pageCacheEntries: Math.max(0, Number(env['PAGE_CACHE_ENTRIES'] ?? 2000) || 0),
 		isDevelopment: env['NODE_ENV'] === 'development',
 		bookingRateLimit: parseWhole(env['BOOKING_RATE_LIMIT'], 10, 'BOOKING_RATE_LIMIT'),
+		listingRateLimit: parseWhole(env['LISTING_RATE_LIMIT'], 300, 'LISTING_RATE_LIMIT'),
 		offerHours: parseWhole(env['OFFER_HOURS'], 24, 'OFFER_HOURS'),
 		reviewMonths: parseWhole(env['REVIEW_MONTHS'], 6, 'REVIEW_MONTHS'),
 		retentionDays: parseWhole(env['RETENTION_DAYS'], 30, 'RETENTION_DAYS'),

@@ -127,6 +127,42 @@ function themesOf(db: Db, serviceIds: string[]): Map<string, { slug: string; nam
 	return result;
 }
 
+/**
+ * The search's conditions on a pattern's service, hub and area (aliases `sv`, `h`, `a`, as in
+ * FROM), and on the session's date (alias `s`) for the weekday, with their parameters.
+ */
+export function sessionFilters(query: Omit<SessionQuery, 'from'>): {
+	pattern: string[];
+	patternParams: unknown[];
+	date: string[];
+	dateParams: unknown[];
+} {
+	const pattern: string[] = [];
+	const patternParams: unknown[] = [];
+	if (query.hub) {
+		pattern.push('h.slug = ?');
+		patternParams.push(query.hub);
+	}
+	if (query.area) {
+		pattern.push('a.slug = ?');
+		patternParams.push(query.area);
+	}
+	if (query.theme) {
+		pattern.push(
+			'exists (select 1 from service_theme st join theme t on t.id = st.theme_id where st.service_id = sv.id and t.slug = ?)',
+		);
+		patternParams.push(query.theme);
+	}
+	const date: string[] = [];
+	const dateParams: unknown[] = [];
+	if (query.day) {
+		// SQLite's strftime('%w') counts Sunday as 0; ISO weekdays count Monday as 1 and Sunday as 7.
+		date.push("((cast(strftime('%w', s.date) as integer) + 6) % 7) + 1 = ?");
+		dateParams.push(query.day);
+	}
+	return { pattern, patternParams, date, dateParams };
+}
+
 /** Sessions from `from` to `to` (inclusive dates), in date and time order, filtered; at most `limit`. */
 export function listSessions(
 	db: Db,
@@ -135,27 +171,9 @@ export function listSessions(
 	to: string,
 	limit = -1,
 ): SessionSummary[] {
-	const where = ['s.date >= ?', 's.date <= ?'];
-	const params: unknown[] = [from, to];
-	if (query.hub) {
-		where.push('h.slug = ?');
-		params.push(query.hub);
-	}
-	if (query.area) {
-		where.push('a.slug = ?');
-		params.push(query.area);
-	}
-	if (query.theme) {
-		where.push(
-			'exists (select 1 from service_theme st join theme t on t.id = st.theme_id where st.service_id = sv.id and t.slug = ?)',
-		);
-		params.push(query.theme);
-	}
-	if (query.day) {
-		// SQLite's strftime('%w') counts Sunday as 0; ISO weekdays count Monday as 1 and Sunday as 7.
-		where.push("((cast(strftime('%w', s.date) as integer) + 6) % 7) + 1 = ?");
-		params.push(query.day);
-	}
+	const filters = sessionFilters(query);
+	const where = ['s.date >= ?', 's.date <= ?', ...filters.pattern, ...filters.date];
+	const params: unknown[] = [from, to, ...filters.patternParams, ...filters.dateParams];
 	const rows = db.$client
 		.prepare(
 			`select ${COLUMNS} from ${FROM} where ${where.join(' and ')} order by s.date, s.start_time, h.name limit ?`,
