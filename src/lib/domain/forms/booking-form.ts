@@ -70,7 +70,7 @@ const CONTACT =
 /** The fields of the form, in the order they appear on it ("contact" is the email-or-phone rule). */
 const ORDER = ['name', 'contact', 'email', 'phone', 'places', 'attendeeName', 'needs'];
 
-const fields = (maxPlaces: number) => ({
+const makeFields = (maxPlaces: number) => ({
 	name: required(100, 'Enter your name', 'Name'),
 	email: blankOr(
 		emailAddress('Enter an email address in the correct format, like name@example.com'),
@@ -92,6 +92,14 @@ const fields = (maxPlaces: number) => ({
 	needs: text(500, 'Access or support needs'),
 	wantsReminder: yes,
 });
+
+/** The fields for each most-places-a-booking (a zod schema is built once, then reused). */
+const fieldsFor = new Map<number, ReturnType<typeof makeFields>>();
+function fields(maxPlaces: number): ReturnType<typeof makeFields> {
+	let f = fieldsFor.get(maxPlaces);
+	if (!f) fieldsFor.set(maxPlaces, (f = makeFields(maxPlaces)));
+	return f;
+}
 
 /** Reads and checks a posted booking form. */
 export function parseBookingForm(form: FormData, maxPlaces: number): BookingFormResult {
