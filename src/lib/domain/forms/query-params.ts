@@ -14,7 +14,7 @@ import {
 	checkFields,
 	readForm,
 	type Input,
-	type Problem,
+	type ParseOptions,
 	type Shape,
 	type Values,
 } from './schema.ts';
@@ -104,11 +104,7 @@ export const says = (message: (value: string) => string) => ({
 export function parseStrictQuery<S extends Shape>(
 	params: URLSearchParams,
 	shape: S,
-	options: {
-		lists?: readonly string[];
-		rules?: (values: Partial<Values<S>>, problem: Problem) => void;
-		order?: readonly string[];
-	} = {},
+	options: ParseOptions<S> = {},
 ): { ok: true; values: Values<S> } | { ok: false; message: string } {
 	const input = readQuery(params, shape, options.lists);
 	const result = checkFields(input, shape, options.rules, options.order);

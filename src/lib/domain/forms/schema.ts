@@ -80,15 +80,21 @@ export function checkFields<S extends Shape>(
 	return { ok: false, values: values as Partial<Values<S>>, errors };
 }
 
+/** How to read and check a form beyond its shape. */
+export interface ParseOptions<S extends Shape> {
+	/** Fields sent several times (ticked boxes), read as lists. */
+	lists?: readonly string[];
+	/** Rules across fields, run on the fields that passed. */
+	rules?: (values: Partial<Values<S>>, problem: Problem) => void;
+	/** The order problems are listed in (by default the shape's). */
+	order?: readonly string[];
+}
+
 /** Reads a form and checks it: `readForm` then `checkFields`. */
 export function parseForm<S extends Shape>(
 	form: FormData | URLSearchParams,
 	shape: S,
-	options: {
-		lists?: readonly string[];
-		rules?: (values: Partial<Values<S>>, problem: Problem) => void;
-		order?: readonly string[];
-	} = {},
+	options: ParseOptions<S> = {},
 ):
 	| { ok: true; values: Values<S>; input: Input }
 	| { ok: false; values: Partial<Values<S>>; errors: FieldError[]; input: Input } {

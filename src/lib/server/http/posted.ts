@@ -11,6 +11,7 @@ import {
 	readForm,
 	type FieldError,
 	type Input,
+	type ParseOptions,
 	type Problem,
 	type Shape,
 	type Values,
@@ -26,13 +27,9 @@ export async function readPosted(request: Request): Promise<FormData | null> {
 }
 
 /** How to read and check a posted form beyond its shape. */
-export interface PostedOptions<S extends Shape> {
-	/** Fields posted several times (ticked boxes), read as lists. */
-	lists?: readonly string[];
+export interface PostedOptions<S extends Shape> extends Omit<ParseOptions<S>, 'order'> {
 	/** Fields read exactly as posted, not trimmed (passwords, pasted files). */
 	raw?: readonly string[];
-	/** Rules across fields, run on the fields that passed. */
-	rules?: (values: Partial<Values<S>>, problem: Problem) => void;
 }
 
 /** The outcome of checking a posted form: its values, or a message for each wrong field in form order. */
