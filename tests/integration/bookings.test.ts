@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addThursdayPattern } from '../helpers/thursday-pattern.ts';
 import type { BookingValues } from '../../src/lib/domain/forms/booking-form.ts';
 import type { Db } from '../../src/lib/server/db/open-database.ts';
 import { getBookingByToken } from '../../src/lib/server/queries/sessions.ts';
@@ -11,7 +12,6 @@ import {
 } from '../../src/lib/server/use-cases/bookings.ts';
 import {
 	extendAllSessions,
-	sessionId,
 	syncPattern,
 } from '../../src/lib/server/use-cases/schedule-sessions.ts';
 import { FIXED_NOW, tempDatabase } from '../helpers/temp-db.ts';
@@ -26,16 +26,7 @@ const now = FIXED_NOW; // Monday 23 November 2026, 10:00
 beforeEach(() => {
 	({ db, cleanup } = tempDatabase('demo'));
 	// A fresh weekly pattern: Thursdays 14:00, 3 places, up to 2 per booking, automatic waiting list.
-	db.$client
-		.prepare(
-			`insert into session_pattern (id, service_id, hub_id, rrule, starts_on, start_time, end_time, capacity, booking_mode,
-			   booking_opens_days, booking_closes_hours, max_places_per_booking, waiting_list, created_at, updated_at)
-			 select 'p1', s.id, h.id, 'FREQ=WEEKLY;BYDAY=TH', '2026-11-01', '14:00', '16:00', 3, 'booking', 14, 2, 2, 'automatic', 'x', 'x'
-			 from service s, hub h where s.slug = 'job-club' and h.slug = 'maryhill-locks-hub'`,
-		)
-		.run();
-	syncPattern(db, 'p1', '2026-11-23', now);
-	session = sessionId('p1', '2026-11-26');
+	session = addThursdayPattern(db, now, 3);
 });
 afterEach(() => cleanup());
 

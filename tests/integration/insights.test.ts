@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingValues } from '../../src/lib/domain/forms/booking-form.ts';
 import { toCsv } from '../../src/lib/domain/csv.ts';
-import { tableRows, type Figures } from '../../src/lib/domain/insights/figures.ts';
+import { emptyFigures, tableRows, type Figures } from '../../src/lib/domain/insights/figures.ts';
 import type { Db } from '../../src/lib/server/db/open-database.ts';
 import { acceptOffer, bookPlace, cancelBooking } from '../../src/lib/server/use-cases/bookings.ts';
 import { getInsights } from '../../src/lib/server/use-cases/insights.ts';
@@ -154,22 +154,7 @@ function story(): void {
 	expect(setWalkIns(db, B1, 1)).toBe(true);
 }
 
-const none: Figures = {
-	sessions: 0,
-	sessionsCancelled: 0,
-	placesOffered: 0,
-	booked: 0,
-	assisted: 0,
-	cancelledByPerson: 0,
-	cancelledByHub: 0,
-	attended: 0,
-	noShow: 0,
-	walkIns: 0,
-	waitingJoined: 0,
-	waitingPromoted: 0,
-	fullWithWaiting: 0,
-	stillWaiting: 0,
-};
+const none: Figures = emptyFigures();
 const EXPECTED = {
 	[A1]: {
 		...none,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addThursdayPattern } from '../helpers/thursday-pattern.ts';
 import type { BookingValues } from '../../src/lib/domain/forms/booking-form.ts';
 import type { Db } from '../../src/lib/server/db/open-database.ts';
 import { getContentVersion } from '../../src/lib/server/queries/meta.ts';
@@ -23,16 +24,7 @@ const now = FIXED_NOW;
 
 beforeEach(() => {
 	({ db, cleanup } = tempDatabase('demo'));
-	db.$client
-		.prepare(
-			`insert into session_pattern (id, service_id, hub_id, rrule, starts_on, start_time, end_time, capacity, booking_mode,
-			   booking_opens_days, booking_closes_hours, max_places_per_booking, waiting_list, created_at, updated_at)
-			 select 'p1', s.id, h.id, 'FREQ=WEEKLY;BYDAY=TH', '2026-11-01', '14:00', '16:00', 2, 'booking', 14, 2, 2, 'automatic', 'x', 'x'
-			 from service s, hub h where s.slug = 'job-club' and h.slug = 'maryhill-locks-hub'`,
-		)
-		.run();
-	syncPattern(db, 'p1', '2026-11-23', now);
-	session = sessionId('p1', '2026-11-26');
+	session = addThursdayPattern(db, now);
 });
 afterEach(() => cleanup());
 

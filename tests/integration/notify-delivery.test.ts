@@ -5,6 +5,7 @@
  * address or phone number, the personalisation { subject, body } and the reference.
  */
 import { createHmac } from 'node:crypto';
+import { addThursdayPattern } from '../helpers/thursday-pattern.ts';
 import http from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingValues } from '../../src/lib/domain/forms/booking-form.ts';
@@ -14,7 +15,6 @@ import { createDelivery, type Delivery } from '../../src/lib/server/delivery/tra
 import { LEASE_MS, sendDueMessages } from '../../src/lib/server/delivery/worker.ts';
 import { claimNextMessage } from '../../src/lib/server/queries/outbox.ts';
 import { bookPlace } from '../../src/lib/server/use-cases/bookings.ts';
-import { sessionId, syncPattern } from '../../src/lib/server/use-cases/schedule-sessions.ts';
 import { FIXED_NOW, tempDatabase } from '../helpers/temp-db.ts';
 
 const SERVICE_ID = '26785a09-ab16-4eb0-8407-a37497a57506';
@@ -120,16 +120,7 @@ beforeEach(() => {
 		body: { id: `notify-${received.length}`, reference: r.body['reference'] },
 	});
 	({ db, cleanup } = tempDatabase('demo'));
-	db.$client
-		.prepare(
-			`insert into session_pattern (id, service_id, hub_id, rrule, starts_on, start_time, end_time, capacity, booking_mode,
-			   booking_opens_days, booking_closes_hours, max_places_per_booking, waiting_list, created_at, updated_at)
-			 select 'p1', s.id, h.id, 'FREQ=WEEKLY;BYDAY=TH', '2026-11-01', '14:00', '16:00', 5, 'booking', 14, 2, 2, 'automatic', 'x', 'x'
-			 from service s, hub h where s.slug = 'job-club' and h.slug = 'maryhill-locks-hub'`,
-		)
-		.run();
-	syncPattern(db, 'p1', '2026-11-23', now);
-	session = sessionId('p1', '2026-11-26');
+	session = addThursdayPattern(db, now, 5);
 	const settings = readConfig({
 		NOTIFY_API_KEY: API_KEY,
 		NOTIFY_EMAIL_TEMPLATE_ID: EMAIL_TEMPLATE,

@@ -5,6 +5,7 @@
  * and text messages that cannot be sent become phone calls on the register.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addThursdayPattern } from '../helpers/thursday-pattern.ts';
 import type { BookingValues } from '../../src/lib/domain/forms/booking-form.ts';
 import { composeEmail, type QueuedText } from '../../src/lib/domain/messages/compose.ts';
 import { MAX_ATTEMPTS } from '../../src/lib/domain/messages/retry.ts';
@@ -29,7 +30,7 @@ import {
 	moveSessionDate,
 } from '../../src/lib/server/use-cases/manage-sessions.ts';
 import { setHubReminderHours } from '../../src/lib/server/use-cases/reminder-settings.ts';
-import { sessionId, syncPattern } from '../../src/lib/server/use-cases/schedule-sessions.ts';
+import { sessionId } from '../../src/lib/server/use-cases/schedule-sessions.ts';
 import { FIXED_NOW, tempDatabase } from '../helpers/temp-db.ts';
 
 const ORIGIN = 'https://hubs.example.org';
@@ -43,16 +44,7 @@ let n = 0;
 beforeEach(() => {
 	({ db, cleanup } = tempDatabase('demo'));
 	// Thursdays 14:00 to 16:00 at Maryhill Locks Hub, 2 places.
-	db.$client
-		.prepare(
-			`insert into session_pattern (id, service_id, hub_id, rrule, starts_on, start_time, end_time, capacity, booking_mode,
-			   booking_opens_days, booking_closes_hours, max_places_per_booking, waiting_list, created_at, updated_at)
-			 select 'p1', s.id, h.id, 'FREQ=WEEKLY;BYDAY=TH', '2026-11-01', '14:00', '16:00', 2, 'booking', 14, 2, 2, 'automatic', 'x', 'x'
-			 from service s, hub h where s.slug = 'job-club' and h.slug = 'maryhill-locks-hub'`,
-		)
-		.run();
-	syncPattern(db, 'p1', '2026-11-23', now);
-	session = sessionId('p1', '2026-11-26');
+	session = addThursdayPattern(db, now);
 });
 afterEach(() => cleanup());
 

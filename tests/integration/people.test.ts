@@ -4,9 +4,9 @@
  * records every step without naming them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addThursdayPattern } from '../helpers/thursday-pattern.ts';
 import type { Db } from '../../src/lib/server/db/open-database.ts';
 import type { BookingValues } from '../../src/lib/domain/forms/booking-form.ts';
-import { sessionId, syncPattern } from '../../src/lib/server/use-cases/schedule-sessions.ts';
 import { bookPlace } from '../../src/lib/server/use-cases/bookings.ts';
 import { getBookingByToken } from '../../src/lib/server/queries/sessions.ts';
 import { listRecentAudit } from '../../src/lib/server/queries/audit-trail.ts';
@@ -27,16 +27,7 @@ const ORIGIN = 'https://hubs.example.org';
 
 beforeEach(() => {
 	({ db, cleanup } = tempDatabase('demo'));
-	db.$client
-		.prepare(
-			`insert into session_pattern (id, service_id, hub_id, rrule, starts_on, start_time, end_time, capacity, booking_mode,
-			   booking_opens_days, booking_closes_hours, max_places_per_booking, waiting_list, created_at, updated_at)
-			 select 'p1', s.id, h.id, 'FREQ=WEEKLY;BYDAY=TH', '2026-11-01', '14:00', '16:00', 2, 'booking', 14, 2, 2, 'automatic', 'x', 'x'
-			 from service s, hub h where s.slug = 'job-club' and h.slug = 'maryhill-locks-hub'`,
-		)
-		.run();
-	syncPattern(db, 'p1', '2026-11-23', FIXED_NOW);
-	session = sessionId('p1', '2026-11-26');
+	session = addThursdayPattern(db, FIXED_NOW);
 });
 afterEach(() => cleanup());
 

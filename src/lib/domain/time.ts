@@ -73,7 +73,8 @@ export function formatTime(time: string): string {
 	return m === 0 ? `${hour12}${suffix}` : `${hour12}:${String(m).padStart(2, '0')}${suffix}`;
 }
 
-const MONTHS = [
+/** The months' names, January first. */
+export const MONTHS = [
 	'January',
 	'February',
 	'March',

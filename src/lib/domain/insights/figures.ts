@@ -5,7 +5,7 @@
  * that keep the counts.
  */
 import { Temporal } from 'temporal-polyfill';
-import { addDays, formatDate, weekdayOf } from '../time.ts';
+import { addDays, formatDate, MONTHS, weekdayOf } from '../time.ts';
 import { insightsSearch, type Breakdown, type InsightsQuery, type Period } from './query.ts';
 
 /** One session date with its counts, as the insights query returns it. */
@@ -231,21 +231,6 @@ export interface PeriodInfo {
 	shortLabel: string;
 }
 
-const MONTH_NAMES = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December',
-];
-
 /** The week (from Monday) or month a date is in. */
 export function periodOf(date: string, period: Period): PeriodInfo {
 	if (period === 'week') {
@@ -256,11 +241,11 @@ export function periodOf(date: string, period: Period): PeriodInfo {
 			from: monday,
 			to: addDays(monday, 6),
 			label: `Week of ${formatDate(monday)}`,
-			shortLabel: `${d.day} ${MONTH_NAMES[d.month - 1]!.slice(0, 3)}`,
+			shortLabel: `${d.day} ${MONTHS[d.month - 1]!.slice(0, 3)}`,
 		};
 	}
 	const first = Temporal.PlainDate.from(date).with({ day: 1 });
-	const name = MONTH_NAMES[first.month - 1]!;
+	const name = MONTHS[first.month - 1]!;
 	return {
 		key: first.toString().slice(0, 7),
 		from: first.toString(),
